@@ -1,0 +1,212 @@
+//! The partner directory ("Find a partner"): generated listings, and an
+//! index that filters 100,000 of them per keystroke.
+//!
+//! - `generate(seed, count)` builds a `Directory` deterministically.
+//! - `Directory::search(&DirectoryQuery)` returns matching ids in order;
+//!   `Directory::facet_counts` the count behind each filter value;
+//!   `Directory::listing(id)` renders one partner for display.
+//! - `DirectoryQuery::from_query_pairs` / `to_query_pairs` keep the filters
+//!   in the URL; `parse_partner_count` reads `?partners=N`.
+//!
+//! Filtering is an index, not a loop over partners: one bitset per facet
+//! value (OR within a facet, AND across facets) and a sorted dictionary of
+//! normalized words with per-word postings for keyword prefixes.
+
+mod bitset;
+mod facet;
+mod facet_counts;
+mod facet_index;
+mod facet_value;
+mod fx_hasher;
+mod generate;
+mod keyword_index;
+mod keyword_index_builder;
+mod listing;
+mod normalize;
+mod partner_count;
+mod postings;
+mod query;
+mod query_notice;
+mod record;
+mod rng;
+mod search;
+mod sort_order;
+pub mod vocabulary;
+mod words;
+
+use std::fmt;
+
+pub use facet::Facet;
+pub use facet_counts::FacetCounts;
+pub use facet_value::FacetValue;
+pub use generate::generate;
+pub use listing::Listing;
+pub use normalize::normalize;
+pub use partner_count::{
+    parse_partner_count, PartnerCountError, DEFAULT_PARTNER_COUNT, MAX_PARTNER_COUNT, PARTNERS_KEY,
+};
+pub use query::{DirectoryQuery, KEYWORDS_KEY, SORT_KEY};
+pub use query_notice::QueryNotice;
+pub use search::query_words;
+pub use sort_order::SortOrder;
+
+use facet_index::FacetIndex;
+use keyword_index::KeywordIndex;
+use keyword_index_builder::KeywordIndexBuilder;
+use record::Record;
+
+/// The partners and their index, built once per (seed, count).
+///
+/// A partner's id is its position, `0..len()`. The index is immutable:
+/// the directory is regenerated, never edited, so there is no update path
+/// to get wrong.
+pub struct Directory {
+    seed: u64,
+    records: Vec<Record>,
+    facets: FacetIndex,
+    keywords: KeywordIndex,
+    /// Ids sorted by normalized name, then id.
+    by_name: Vec<u32>,
+    /// `name_rank[id]` is the position of `id` in `by_name`.
+    name_rank: Vec<u32>,
+}
+
+impl fmt::Debug for Directory {
+    // The index is megabytes of bits; show what identifies the directory.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Directory")
+            .field("seed", &self.seed)
+            .field("len", &self.records.len())
+            .field("words", &self.keywords.word_count())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Directory {
+    /// Indexes the records: facet bitsets, keyword dictionary, name order.
+    fn from_records(seed: u64, records: Vec<Record>) -> Directory {
+        let n = records.len();
+        let mut facets = FacetIndex::new(n);
+        let mut keywords = KeywordIndexBuilder::new(n);
+
+        // Labels are shared by thousands of partners: tokenize each once.
+        let label_words = |facet: Facet, builder: &mut KeywordIndexBuilder| -> Vec<Vec<u32>> {
+            facet
+                .labels()
+                .iter()
+                .map(|label| builder.word_ids(label))
+                .collect()
+        };
+        let text_facets = [
+            Facet::City,
+            Facet::Country,
+            Facet::Product,
+            Facet::Service,
+            Facet::Industry,
+        ];
+        let label_ids: Vec<Vec<Vec<u32>>> = text_facets
+            .iter()
+            .map(|facet| label_words(*facet, &mut keywords))
+            .collect();
+
+        let mut name = String::new();
+        let mut description = String::new();
+        // Each name as word ids, one after the other (2–4 words a name).
+        let mut name_words: Vec<u32> = Vec::with_capacity(n * 4);
+        let mut name_starts: Vec<u32> = Vec::with_capacity(n + 1);
+        for (position, record) in records.iter().enumerate() {
+            let position = position as u32;
+            for facet in Facet::ALL {
+                for value in record.values(facet) {
+                    facets.insert(facet, value, position);
+                }
+            }
+            record.write_name(&mut name);
+            record.write_description(&mut description);
+            name_starts.push(name_words.len() as u32);
+            keywords.add_name(position, &name, &mut name_words);
+            keywords.add_text(position, &description, false);
+            for (facet, ids) in text_facets.iter().zip(&label_ids) {
+                for value in record.values(*facet) {
+                    if let Some(words) = ids.get(usize::from(value)) {
+                        keywords.add_ids(position, words);
+                    }
+                }
+            }
+        }
+        name_starts.push(name_words.len() as u32);
+        let (keywords, word_rank) = keywords.finish();
+
+        // Names compare as their sequences of dictionary ranks: the same
+        // order as their normalized text (words joined by a space, which
+        // sorts below every letter and digit), without building that text.
+        for id in &mut name_words {
+            *id = word_rank.get(*id as usize).copied().unwrap_or(u32::MAX);
+        }
+        let sort_key = |id: u32| -> &[u32] {
+            let i = id as usize;
+            match (name_starts.get(i), name_starts.get(i + 1)) {
+                (Some(&start), Some(&end)) => {
+                    name_words.get(start as usize..end as usize).unwrap_or(&[])
+                }
+                _ => &[],
+            }
+        };
+        // Stable sort: equal names stay in id order.
+        let mut by_name: Vec<u32> = (0..n as u32).collect();
+        by_name.sort_by(|a, b| sort_key(*a).cmp(sort_key(*b)));
+        let mut name_rank = vec![0u32; n];
+        for (rank, id) in by_name.iter().enumerate() {
+            if let Some(slot) = name_rank.get_mut(*id as usize) {
+                *slot = rank as u32;
+            }
+        }
+
+        Directory {
+            seed,
+            records,
+            facets,
+            keywords,
+            by_name,
+            name_rank,
+        }
+    }
+
+    /// The seed the partners were generated from.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// The number of partners.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// One partner, rendered for display; `None` for an id out of range.
+    pub fn listing(&self, id: u32) -> Option<Listing> {
+        let record = self.records.get(id as usize)?;
+        Some(Listing::render(self.seed, id, record))
+    }
+
+    /// Every partner in id order, rendered one at a time.
+    pub fn listings(&self) -> impl Iterator<Item = Listing> + '_ {
+        (0..self.records.len() as u32).filter_map(|id| self.listing(id))
+    }
+
+    /// The partner with a public id ("p-000123"), if there is one.
+    pub fn find_key(&self, key: &str) -> Option<Listing> {
+        self.listing(Listing::id_of_key(key)?)
+    }
+
+    /// Approximate heap memory held, in bytes (records and index).
+    pub fn heap_bytes(&self) -> usize {
+        self.records.capacity() * std::mem::size_of::<Record>()
+            + self.facets.heap_bytes()
+            + self.keywords.heap_bytes()
+            + (self.by_name.capacity() + self.name_rank.capacity()) * 4
+    }
+}

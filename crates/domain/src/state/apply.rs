@@ -1,0 +1,309 @@
+//! `State::apply`: folds one event into the state and logs it. It cannot
+//! fail: an event that no longer fits (say, a second expiry of the same
+//! relationship) changes nothing rather than breaking a load or a replay.
+
+use crate::{
+    ActivityEntry, AgreementStatus, Event, InvitationState, LegacyDelegatedRoles,
+    RelationshipStatus, RoleDefinitionId, State, Timestamp,
+};
+
+impl State {
+    pub fn apply(&mut self, event: &Event) {
+        let mut partner_id: Option<String> = None;
+        let action = match event {
+            Event::ContactRequestSent { request, .. } => {
+                if !self.contact_requests.iter().any(|c| c.id == request.id) {
+                    self.contact_requests.push(request.clone());
+                }
+                if let [only] = request.partner_ids.as_slice() {
+                    partner_id = Some(only.clone());
+                }
+                match request.partner_ids.len() {
+                    1 => format!("Sent contact request {} to 1 partner", request.id),
+                    n => format!("Sent contact request {} to {n} partners", request.id),
+                }
+            }
+            Event::ContactRequestStatusChanged {
+                at,
+                request_id,
+                status,
+                ..
+            } => {
+                if let Some(c) = self
+                    .contact_requests
+                    .iter_mut()
+                    .find(|c| &c.id == request_id)
+                {
+                    c.status = *status;
+                    c.status_date_time = Some(*at);
+                }
+                format!("Contact request {request_id}: {}", status.label())
+            }
+            Event::PartnerAdded { partner, .. } => {
+                if self.partner(&partner.id).is_none() {
+                    self.partners.push(partner.clone());
+                }
+                partner_id = Some(partner.id.clone());
+                "Partner simulator: a new partner got in touch".to_string()
+            }
+            Event::InvitationIssued { invitation, .. } => {
+                if self.invitation(&invitation.id).is_none() {
+                    self.invitations.push(invitation.clone());
+                }
+                partner_id = Some(invitation.partner_id.clone());
+                format!(
+                    "Partner simulator: invitation {} received ({})",
+                    invitation.id,
+                    invitation_summary(invitation)
+                )
+            }
+            Event::InvitationAccepted {
+                at,
+                invitation_id,
+                partner_id: p,
+                ..
+            } => {
+                self.answer_invitation(invitation_id, InvitationState::Accepted, *at);
+                partner_id = Some(p.clone());
+                format!("Accepted & authorized invitation {invitation_id}")
+            }
+            Event::InvitationDeclined {
+                at,
+                invitation_id,
+                partner_id: p,
+                ..
+            } => {
+                self.answer_invitation(invitation_id, InvitationState::Declined, *at);
+                partner_id = Some(p.clone());
+                format!("Declined invitation {invitation_id}")
+            }
+            Event::InvitationExpired {
+                at,
+                invitation_id,
+                partner_id: p,
+                ..
+            } => {
+                self.answer_invitation(invitation_id, InvitationState::Expired, *at);
+                partner_id = Some(p.clone());
+                format!("Invitation {invitation_id} expired after 90 days")
+            }
+            Event::AgreementAccepted {
+                at, partner_id: p, ..
+            } => {
+                if let Some(partner) = self.partners.iter_mut().find(|x| &x.id == p) {
+                    if !partner.agreement.is_signed() {
+                        partner.agreement = AgreementStatus::Signed {
+                            signed_date_time: *at,
+                        };
+                    }
+                }
+                partner_id = Some(p.clone());
+                "Accepted the Microsoft Customer Agreement".to_string()
+            }
+            Event::PartnerTypesChanged {
+                partner_id: p,
+                types,
+                ..
+            } => {
+                if let Some(partner) = self.partners.iter_mut().find(|x| &x.id == p) {
+                    partner.types = types.clone();
+                }
+                partner_id = Some(p.clone());
+                let labels: Vec<&str> = types.iter().map(|t| t.label()).collect();
+                format!(
+                    "Relationship types are now: {}",
+                    or_none(&labels.join(", "))
+                )
+            }
+            Event::LegacyRolesGranted {
+                at,
+                partner_id: p,
+                roles,
+                ..
+            } => {
+                match self.legacy_roles.iter_mut().find(|l| &l.partner_id == p) {
+                    Some(held) => {
+                        for role in roles {
+                            if !held.roles.contains(role) {
+                                held.roles.push(role.clone());
+                            }
+                        }
+                    }
+                    None => self.legacy_roles.push(LegacyDelegatedRoles {
+                        partner_id: p.clone(),
+                        roles: roles.clone(),
+                        granted_date_time: *at,
+                    }),
+                }
+                partner_id = Some(p.clone());
+                format!("Granted delegated admin roles: {}", role_names(roles))
+            }
+            Event::LegacyRolesRemoved { partner_id: p, .. } => {
+                self.legacy_roles.retain(|l| &l.partner_id != p);
+                partner_id = Some(p.clone());
+                "Removed delegated admin roles".to_string()
+            }
+            Event::RelationshipCreated { relationship, .. } => {
+                if self.relationship(&relationship.id).is_none() {
+                    self.relationships.push(relationship.clone());
+                }
+                partner_id = Some(relationship.partner_id.clone());
+                let roles: Vec<RoleDefinitionId> = relationship.roles().cloned().collect();
+                format!(
+                    "Approved granular admin access “{}” ({}) until {}",
+                    relationship.display_name,
+                    role_names(&roles),
+                    relationship
+                        .end_date_time
+                        .map_or_else(|| "no end date".to_string(), |e| e.date_string())
+                )
+            }
+            Event::RelationshipExtended {
+                at,
+                relationship_id,
+                end_date_time,
+                ..
+            } => {
+                let (p, name) = self.change_relationship(relationship_id, *at, |r| {
+                    // Only a running relationship extends; a final one stays over.
+                    if !r.status.is_final() && !r.status.is_unknown() {
+                        r.end_date_time = Some(*end_date_time);
+                    }
+                });
+                partner_id = p;
+                format!(
+                    "Granular admin access “{name}” auto-extended to {}",
+                    end_date_time.date_string()
+                )
+            }
+            Event::RelationshipExpired {
+                at,
+                relationship_id,
+                ..
+            } => {
+                let (p, name) = self.change_relationship(relationship_id, *at, |r| {
+                    if r.status.can_become(&RelationshipStatus::Expired) {
+                        r.status = RelationshipStatus::Expired;
+                    }
+                });
+                partner_id = p;
+                format!("Granular admin access “{name}” expired")
+            }
+            Event::RelationshipTerminated {
+                at,
+                relationship_id,
+                ..
+            } => {
+                let (p, name) = self.change_relationship(relationship_id, *at, |r| {
+                    if r.status.can_become(&RelationshipStatus::Terminated) {
+                        r.status = RelationshipStatus::Terminated;
+                    }
+                });
+                partner_id = p;
+                format!("Granular admin access “{name}” terminated")
+            }
+            Event::NoticeRaised { notice, .. } => {
+                if !self.notices.iter().any(|n| n.id == notice.id) {
+                    self.notices.push(notice.clone());
+                }
+                partner_id = Some(notice.partner_id.clone());
+                format!(
+                    "Notice: granular admin access “{}” ends in {} day{}",
+                    notice.relationship_name,
+                    notice.days_before,
+                    if notice.days_before == 1 { "" } else { "s" }
+                )
+            }
+            Event::PurchaseVisibilitySet { allowed, .. } => {
+                self.purchase_visibility = *allowed;
+                if *allowed {
+                    "Allowed MPSA partners to see each other's purchases".to_string()
+                } else {
+                    "Stopped MPSA partners seeing each other's purchases".to_string()
+                }
+            }
+            Event::ClockAdvanced { to, .. } => {
+                self.now = self.now.max(*to);
+                format!("Moved the demo clock to {}", to.date_string())
+            }
+        };
+        let partner_name = partner_id
+            .as_deref()
+            .and_then(|id| self.partner(id))
+            .map(|p| p.name.clone());
+        self.activity.push(ActivityEntry {
+            at: event.at(),
+            persona: event.by(),
+            action,
+            partner_id,
+            partner_name,
+            outcome: ActivityEntry::SUCCEEDED.to_string(),
+        });
+    }
+
+    fn answer_invitation(&mut self, invitation_id: &str, state: InvitationState, at: Timestamp) {
+        if let Some(i) = self.invitations.iter_mut().find(|i| i.id == invitation_id) {
+            if i.state == InvitationState::Pending {
+                i.state = state;
+                i.responded_date_time = Some(at);
+            }
+        }
+    }
+
+    /// Changes one relationship and returns (partner id, display name) for
+    /// the log.
+    fn change_relationship(
+        &mut self,
+        relationship_id: &str,
+        at: Timestamp,
+        change: impl FnOnce(&mut crate::DelegatedAdminRelationship),
+    ) -> (Option<String>, String) {
+        match self
+            .relationships
+            .iter_mut()
+            .find(|r| r.id == relationship_id)
+        {
+            Some(r) => {
+                let before = r.clone();
+                change(r);
+                if *r != before {
+                    r.last_modified_date_time = at;
+                }
+                (Some(r.partner_id.clone()), r.display_name.clone())
+            }
+            None => (None, relationship_id.to_string()),
+        }
+    }
+}
+
+fn role_names(roles: &[RoleDefinitionId]) -> String {
+    let names: Vec<String> = roles.iter().map(RoleDefinitionId::display_name).collect();
+    or_none(&names.join(", "))
+}
+
+fn or_none(text: &str) -> String {
+    if text.is_empty() {
+        "none".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+fn invitation_summary(invitation: &crate::Invitation) -> String {
+    let mut parts: Vec<String> = invitation
+        .relationship_types
+        .iter()
+        .map(|t| t.label().to_string())
+        .collect();
+    if invitation.is_agreement_only() {
+        parts.push("customer agreement".to_string());
+    }
+    if let Some(g) = &invitation.granular {
+        parts.push(format!(
+            "{} for {}",
+            g.display_name,
+            g.duration.as_iso().describe()
+        ));
+    }
+    parts.join("; ")
+}

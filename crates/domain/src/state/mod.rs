@@ -1,0 +1,234 @@
+//! Everything the console knows about the organization's partners, and the
+//! engine around it: `decide` (checks, changes nothing), `apply` (cannot
+//! fail) and `execute` (both).
+
+mod advance;
+mod apply;
+mod decide;
+mod invariants;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    ActivityEntry, Command, ContactRequest, DelegatedAdminRelationship, DomainError, Event,
+    Invitation, LegacyDelegatedRoles, Notice, Partner, PartnerType, Persona, Timestamp,
+};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct State {
+    /// The demo clock: how far time has been moved with `AdvanceTime`.
+    pub now: Timestamp,
+    /// Partners you work with, and partners that have sent you invitations
+    /// (those have no relationship types yet).
+    #[serde(default)]
+    pub partners: Vec<Partner>,
+    #[serde(default)]
+    pub invitations: Vec<Invitation>,
+    /// Granular (GDAP) relationships, shaped like Graph's.
+    #[serde(default)]
+    pub relationships: Vec<DelegatedAdminRelationship>,
+    /// Legacy delegated admin roles, one entry per partner holding them.
+    #[serde(default)]
+    pub legacy_roles: Vec<LegacyDelegatedRoles>,
+    /// Whether MPSA partners may see purchases made through each other.
+    #[serde(default)]
+    pub purchase_visibility: bool,
+    #[serde(default)]
+    pub contact_requests: Vec<ContactRequest>,
+    #[serde(default)]
+    pub notices: Vec<Notice>,
+    #[serde(default)]
+    pub activity: Vec<ActivityEntry>,
+}
+
+impl State {
+    /// An organization with no partners yet.
+    pub fn new(now: Timestamp) -> State {
+        State {
+            now,
+            partners: Vec::new(),
+            invitations: Vec::new(),
+            relationships: Vec::new(),
+            legacy_roles: Vec::new(),
+            purchase_visibility: false,
+            contact_requests: Vec::new(),
+            notices: Vec::new(),
+            activity: Vec::new(),
+        }
+    }
+
+    /// Decides and applies a command: all its events, or an error and no
+    /// change at all. A refusal is not logged here; call
+    /// [`State::record_refusal`] for that.
+    pub fn execute(
+        &mut self,
+        command: &Command,
+        persona: Persona,
+        now: Timestamp,
+    ) -> Result<Vec<Event>, DomainError> {
+        let events = self.decide(command, persona, now)?;
+        for event in &events {
+            self.apply(event);
+        }
+        Ok(events)
+    }
+
+    /// Logs a refused command with the reason, so the activity log shows
+    /// attempts as well as changes.
+    pub fn record_refusal(
+        &mut self,
+        command: &Command,
+        persona: Persona,
+        now: Timestamp,
+        error: &DomainError,
+    ) {
+        let partner_id = command.partner_id(self);
+        let partner_name = partner_id
+            .as_deref()
+            .and_then(|id| self.partner(id))
+            .map(|p| p.name.clone());
+        self.activity.push(ActivityEntry {
+            at: now,
+            persona: Some(persona),
+            action: command.describe(),
+            partner_id,
+            partner_name,
+            outcome: format!("Refused: {error}"),
+        });
+    }
+
+    pub fn partner(&self, id: &str) -> Option<&Partner> {
+        self.partners.iter().find(|p| p.id == id)
+    }
+
+    pub fn invitation(&self, id: &str) -> Option<&Invitation> {
+        self.invitations.iter().find(|i| i.id == id)
+    }
+
+    pub fn relationship(&self, id: &str) -> Option<&DelegatedAdminRelationship> {
+        self.relationships.iter().find(|r| r.id == id)
+    }
+
+    pub fn relationships_of<'a>(
+        &'a self,
+        partner_id: &'a str,
+    ) -> impl Iterator<Item = &'a DelegatedAdminRelationship> + 'a {
+        self.relationships
+            .iter()
+            .filter(move |r| r.partner_id == partner_id)
+    }
+
+    pub fn invitations_of<'a>(
+        &'a self,
+        partner_id: &'a str,
+    ) -> impl Iterator<Item = &'a Invitation> + 'a {
+        self.invitations
+            .iter()
+            .filter(move |i| i.partner_id == partner_id)
+    }
+
+    pub fn legacy_roles_of(&self, partner_id: &str) -> Option<&LegacyDelegatedRoles> {
+        self.legacy_roles
+            .iter()
+            .find(|l| l.partner_id == partner_id)
+    }
+
+    /// Whether "Remove roles" has anything to remove for this partner:
+    /// legacy roles, or a granular relationship that is not over (unknown
+    /// statuses are read-only and do not count).
+    pub fn has_roles_to_remove(&self, partner_id: &str) -> bool {
+        self.legacy_roles_of(partner_id).is_some()
+            || self
+                .relationships_of(partner_id)
+                .any(|r| r.status.can_become(&crate::RelationshipStatus::Terminated))
+    }
+
+    /// Purchases through a partner are blocked until the customer agreement
+    /// is signed for it (and for a partner we do not know).
+    pub fn purchase_blocked(&self, partner_id: &str) -> bool {
+        self.partner(partner_id)
+            .is_none_or(|p| !p.agreement.is_signed())
+    }
+
+    /// Partners in the purchasing programme (MPSA).
+    pub fn mpsa_partners(&self) -> impl Iterator<Item = &Partner> {
+        self.partners
+            .iter()
+            .filter(|p| p.has_type(PartnerType::MpsaPartner))
+    }
+
+    /// The partner's name, or its id when it is not in the list.
+    pub fn partner_name(&self, partner_id: &str) -> String {
+        self.partner(partner_id)
+            .map_or_else(|| partner_id.to_string(), |p| p.name.clone())
+    }
+}
+
+/// Shared fixtures for the engine's unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::{
+        Command, DomainError, Event, GranularDraft, IsoDuration, Partner, PartnerType, Persona,
+        RoleDefinitionId, State, Timestamp,
+    };
+
+    pub fn ts(text: &str) -> Timestamp {
+        Timestamp::parse(text).unwrap()
+    }
+
+    pub fn now() -> Timestamp {
+        ts("2026-11-23T04:42:18Z")
+    }
+
+    pub fn demo() -> State {
+        crate::demo::demo_state(now())
+    }
+
+    /// Runs a command at the state's clock.
+    pub fn run(
+        state: &mut State,
+        command: Command,
+        persona: Persona,
+    ) -> Result<Vec<Event>, DomainError> {
+        let at = state.now;
+        state.execute(&command, persona, at)
+    }
+
+    pub fn accept(id: &str) -> Command {
+        Command::AcceptInvitation {
+            invitation_id: id.to_string(),
+            agreement_acknowledged: true,
+        }
+    }
+
+    pub fn advance_days(state: &mut State, days: i64) -> Vec<Event> {
+        let to = state.now.add_days(days);
+        run(state, Command::AdvanceTime { to }, Persona::User).unwrap()
+    }
+
+    pub fn draft(duration: &str, auto_extend: &str, roles: &[&str]) -> GranularDraft {
+        GranularDraft {
+            display_name: "Test access".to_string(),
+            duration: IsoDuration::parse(duration).unwrap(),
+            auto_extend_duration: IsoDuration::parse(auto_extend).unwrap(),
+            unified_roles: roles.iter().map(|r| RoleDefinitionId::new(*r)).collect(),
+        }
+    }
+
+    pub fn issue(
+        id: &str,
+        partner_id: &str,
+        types: &[PartnerType],
+        legacy_roles: bool,
+        granular: Option<GranularDraft>,
+    ) -> Command {
+        Command::IssueInvitation {
+            invitation_id: Some(id.to_string()),
+            partner: Partner::new(partner_id, format!("Partner {partner_id}")),
+            relationship_types: types.to_vec(),
+            legacy_roles,
+            granular,
+        }
+    }
+}

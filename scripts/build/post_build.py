@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Trunk post_build hook.
+
+1. Trunk writes an inline <script type="module"> that loads the wasm. A CSP
+   without 'unsafe-inline' must name its exact sha256, which changes with
+   every build and public URL, so it is computed here, never pasted.
+2. The router's base path comes from the public URL (a <base> element would
+   be blocked by base-uri 'none').
+3. 404.html is a copy of index.html, so hosts without rewrite rules still
+   serve the app on a deep link or a reload.
+"""
+import base64
+import hashlib
+import html
+import os
+import re
+import sys
+
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
+
+
+def inline_script_hashes(page: str) -> list[str]:
+    hashes = []
+    for attrs, body in SCRIPT.findall(page):
+        if re.search(r"\bsrc\s*=", attrs):
+            continue
+        digest = hashlib.sha256(body.encode("utf-8")).digest()
+        hashes.append("'sha256-%s'" % base64.b64encode(digest).decode("ascii"))
+    return hashes
+
+
+def main() -> int:
+    staging = os.environ.get("TRUNK_STAGING_DIR")
+    if not staging:
+        print("post_build.py: TRUNK_STAGING_DIR is not set; run me from Trunk", file=sys.stderr)
+        return 1
+    public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
+    index = os.path.join(staging, "index.html")
+    with open(index, encoding="utf-8") as f:
+        page = f.read()
+    for token in ("__INLINE_SCRIPT_HASHES__", "__APP_BASE__"):
+        if token not in page:
+            print(f"post_build.py: {token} missing from index.html", file=sys.stderr)
+            return 1
+    hashes = inline_script_hashes(page)
+    if not hashes:
+        print("post_build.py: no inline script found; the CSP would name none", file=sys.stderr)
+        return 1
+    page = page.replace("__INLINE_SCRIPT_HASHES__", " ".join(hashes))
+    page = page.replace("__APP_BASE__", html.escape(public_url.rstrip("/"), quote=True))
+    for name in ("index.html", "404.html"):
+        with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
+            f.write(page)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

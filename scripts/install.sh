@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what this project needs and is missing; skips what is there, so
+# a second run costs seconds. `scripts/install.sh --test` adds what the
+# tests need (Chromium, chromedriver, the end-to-end npm packages).
+# Versions are pinned: see TOOLCHAIN notes in the README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130   # must equal wasm-bindgen in Cargo.lock
+want_test=false
+[ "${1:-}" = "--test" ] && want_test=true
+
+step() { printf '\n== %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  step "installing trunk $TRUNK_VERSION (about 7 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+  step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes)"
+  # Not --locked: its lock file names a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# wasm-opt from npm's binaryen 132 (Debian's 108 breaks Leptos 0.8 output).
+if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
+  step "installing wasm-opt (npm binaryen)"
+  (cd tools && npm ci --no-audit --no-fund)
+fi
+
+if $want_test; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    step "installing chromium and chromedriver"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  fi
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
+    step "installing the end-to-end test packages"
+    (cd tests/e2e && npm ci --no-audit --no-fund)
+  fi
+fi

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test: formatting,
+# clippy (native and wasm32), native tests, wasm tests in headless Chromium,
+# the release build, and the end-to-end tests against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh --test
+. scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy -p partner-console --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests"
+cargo test --workspace
+
+step "wasm tests in headless Chromium"
+cargo test -p partner-console --target wasm32-unknown-unknown
+
+step "release build (and a copy under a sub-path)"
+trunk build --release --offline
+trunk build --release --offline --public-url /console/ --dist target/dist-console
+
+step "end-to-end tests (Playwright + axe-core, headless Chromium)"
+(cd tests/e2e && npm test)

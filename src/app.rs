@@ -1,0 +1,43 @@
+//! The router and the shell: header, left navigation and the routed page.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::shell::Shell;
+use crate::pages;
+use crate::components::toast::Toasts;
+use crate::persona_store::SignedIn;
+use crate::store::Store;
+
+#[component]
+pub fn App() -> impl IntoView {
+    SignedIn::provide();
+    Store::provide();
+    Toasts::provide();
+    let base = crate::base_path::get();
+
+    view! {
+        <Router base=base>
+            <Shell>
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::home::HomePage />
+                    <Route path=path!("/partners/find") view=pages::find_partner::FindPartnerPage />
+                    <Route path=path!("/partners/invitations") view=pages::invitations::InvitationsPage />
+                    <Route path=path!("/partners/invitation/:id") view=pages::invitation::InvitationPage />
+                    <Route
+                        path=path!("/settings/partner-relationships")
+                        view=pages::relationships::RelationshipsPage
+                    />
+                    <Route
+                        path=path!("/settings/partner-relationships/:id")
+                        view=pages::partner::PartnerPage
+                    />
+                    <Route path=path!("/billing") view=pages::billing::BillingPage />
+                    <Route path=path!("/activity") view=pages::activity::ActivityPage />
+                    <Route path=path!("/debug/panic") view=pages::debug_panic::DebugPanicPage />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}

@@ -1,0 +1,55 @@
+//! The top of every page: breadcrumbs, the heading and the document title.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::base_path::href;
+
+/// A step of the breadcrumb trail before the current page.
+#[derive(Clone, Copy)]
+pub struct Crumb {
+    pub label: &'static str,
+    /// `None` for a grouping with no page of its own (e.g. "Settings").
+    pub href: Option<&'static str>,
+}
+
+/// Lays out one page: breadcrumb trail ending at `title`, an `h1`, children.
+#[component]
+pub fn Page(
+    #[prop(into)] title: Signal<String>,
+    #[prop(optional)] trail: &'static [Crumb],
+    children: Children,
+) -> impl IntoView {
+    Effect::new(move |_| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&format!("{} · Partner console", title.get()));
+        }
+    });
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <ol>
+                <li><A href=href(crate::routes::HOME) exact=true>"Home"</A></li>
+                {trail
+                    .iter()
+                    .map(|c| match c.href {
+                        Some(path) => view! { <li><A href=href(path)>{c.label}</A></li> }.into_any(),
+                        None => view! { <li><span>{c.label}</span></li> }.into_any(),
+                    })
+                    .collect_view()}
+                <li><span aria-current="page">{move || title.get()}</span></li>
+            </ol>
+        </nav>
+        <h1 class="page-title">{move || title.get()}</h1>
+        {children()}
+    }
+}
+
+/// An honest placeholder for a capability that is not built yet.
+#[component]
+pub fn NotBuiltYet(#[prop(into)] what: String) -> impl IntoView {
+    view! {
+        <section class="notice notice--info" aria-label="Not built yet">
+            <p><strong>"Not built yet. "</strong>{what}</p>
+        </section>
+    }
+}

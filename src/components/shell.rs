@@ -1,0 +1,53 @@
+//! The frame around every page: skip link, header, left navigation, main.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::base_path::href;
+
+use crate::components::persona_picker::PersonaPicker;
+use crate::components::storage_banner::StorageBanner;
+use crate::components::toast::ToastRegion;
+use crate::routes::NAV;
+
+/// Id of the `<main>` landmark, target of the skip link.
+pub const MAIN_ID: &str = "main";
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href=format!("#{MAIN_ID}")>"Skip to main content"</a>
+        <header class="app-header">
+            <div class="app-header__brand">
+                <span class="app-header__logo" aria-hidden="true"></span>
+                <span class="app-header__product">"Partner console"</span>
+                <span class="app-header__tenant">"Adatum Corporation"</span>
+            </div>
+            <PersonaPicker />
+        </header>
+        <div class="app-body">
+            <nav class="app-nav" aria-label="Main">
+                <ul>{NAV.iter().map(nav_entry).collect_view()}</ul>
+            </nav>
+            <main id=MAIN_ID class="app-main" tabindex="-1">
+                <StorageBanner />
+                {children()}
+            </main>
+        </div>
+        <ToastRegion />
+    }
+}
+
+fn nav_entry(item: &'static crate::routes::NavItem) -> impl IntoView {
+    // Home is active only on "/" itself; the others also for their sub-pages.
+    let exact = item.path == crate::routes::HOME;
+    view! {
+        <li>
+            {item.group.map(|g| view! { <span class="app-nav__group" aria-hidden="true">{g}</span> })}
+            <A href=href(item.path) exact=exact attr:class="app-nav__link">
+                {item.group.map(|g| view! { <span class="visually-hidden">{format!("{g}: ")}</span> })}
+                {item.label}
+            </A>
+        </li>
+    }
+}

@@ -1,0 +1,48 @@
+//! The signed-in persona: a context every page reads, kept in localStorage
+//! so a reload signs the same persona back in.
+
+use domain::Persona;
+use leptos::prelude::*;
+
+const STORAGE_KEY: &str = "partner-console.persona";
+
+/// The signed-in persona, provided once by the shell.
+#[derive(Clone, Copy)]
+pub struct SignedIn(pub RwSignal<Persona>);
+
+impl SignedIn {
+    /// Reads the stored persona (anything unreadable falls back to the
+    /// default) and keeps storage in step with later changes.
+    pub fn provide() -> SignedIn {
+        let stored = read_stored().unwrap_or_default();
+        let signed_in = SignedIn(RwSignal::new(stored));
+        Effect::new(move |_| write_stored(signed_in.0.get()));
+        provide_context(signed_in);
+        signed_in
+    }
+
+    pub fn get(self) -> Persona {
+        self.0.get()
+    }
+}
+
+/// The persona of the current component tree.
+pub fn use_signed_in() -> SignedIn {
+    use_context::<SignedIn>().unwrap_or_else(|| SignedIn(RwSignal::new(Persona::default())))
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn read_stored() -> Option<Persona> {
+    let raw = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    Persona::from_id(&raw)
+}
+
+fn write_stored(persona: Persona) {
+    // A full or disabled storage only costs the persona across reloads.
+    if let Some(s) = storage() {
+        let _ = s.set_item(STORAGE_KEY, persona.id());
+    }
+}
