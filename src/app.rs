@@ -5,8 +5,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::shell::Shell;
-use crate::pages;
 use crate::components::toast::Toasts;
+use crate::pages;
 use crate::persona_store::SignedIn;
 use crate::store::Store;
 

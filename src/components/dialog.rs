@@ -68,7 +68,9 @@ pub fn ConfirmDialog(
     let labelled_by = title_id.clone();
 
     Effect::new(move |_| {
-        let Some(dialog) = dialog_ref.get() else { return };
+        let Some(dialog) = dialog_ref.get() else {
+            return;
+        };
         if handle.open.get() {
             if !dialog.open() {
                 opener.set_value(active_element());

@@ -16,7 +16,10 @@ const SET_ASIDE_PREFIX: &str = "partner-console.state.unreadable.";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageProblem {
     /// The saved data could not be read; it was kept under `kept_as`.
-    Unreadable { reason: String, kept_as: Option<String> },
+    Unreadable {
+        reason: String,
+        kept_as: Option<String>,
+    },
     /// Saved by a newer console: shown read-only.
     Newer,
     /// Saving failed (storage full or disabled); changes live until reload.
@@ -112,7 +115,9 @@ pub fn on_change_in_other_tab(apply: impl Fn(Loaded) + 'static) {
         if event.key().as_deref() != Some(STATE_KEY) {
             return;
         }
-        let Some(text) = event.new_value() else { return };
+        let Some(text) = event.new_value() else {
+            return;
+        };
         if let Ok(decoded) = snapshot::decode(&text) {
             apply(Loaded {
                 state: decoded.state,
