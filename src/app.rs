@@ -23,8 +23,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage />
                     <Route path=path!("/partners/find") view=pages::find_partner::FindPartnerPage />
+                    <Route path=path!("/partners/contact") view=pages::contact::ContactPage />
+                    <Route path=path!("/partners/requests") view=pages::requests::RequestsPage />
                     <Route path=path!("/partners/invitations") view=pages::invitations::InvitationsPage />
                     <Route path=path!("/partners/invitation/:id") view=pages::invitation::InvitationPage />
+                    <Route path=path!("/partners/agreement/:id") view=pages::agreement::AgreementPage />
                     <Route
                         path=path!("/settings/partner-relationships")
                         view=pages::relationships::RelationshipsPage
@@ -33,8 +36,11 @@ pub fn App() -> impl IntoView {
                         path=path!("/settings/partner-relationships/:id")
                         view=pages::partner::PartnerPage
                     />
+                    <Route path=path!("/settings/data") view=pages::data::DataPage />
                     <Route path=path!("/billing") view=pages::billing::BillingPage />
+                    <Route path=path!("/billing/:section") view=pages::billing::BillingPage />
                     <Route path=path!("/activity") view=pages::activity::ActivityPage />
+                    <Route path=path!("/demo/partner-simulator") view=pages::simulator::SimulatorPage />
                     <Route path=path!("/debug/panic") view=pages::debug_panic::DebugPanicPage />
                 </Routes>
             </Shell>

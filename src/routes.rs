@@ -3,7 +3,11 @@
 
 pub const HOME: &str = "/";
 pub const FIND_PARTNER: &str = "/partners/find";
+pub const CONTACT: &str = "/partners/contact";
+pub const REQUESTS: &str = "/partners/requests";
 pub const INVITATIONS: &str = "/partners/invitations";
+pub const DATA: &str = "/settings/data";
+pub const SIMULATOR: &str = "/demo/partner-simulator";
 pub const RELATIONSHIPS: &str = "/settings/partner-relationships";
 pub const BILLING: &str = "/billing";
 pub const ACTIVITY: &str = "/activity";
@@ -11,6 +15,11 @@ pub const ACTIVITY: &str = "/activity";
 /// The deep link an invitation email carries.
 pub fn invitation(id: &str) -> String {
     format!("/partners/invitation/{}", encode_segment(id))
+}
+
+/// "Review and accept" the customer agreement of a partner.
+pub fn agreement(partner_id: &str) -> String {
+    format!("/partners/agreement/{}", encode_segment(partner_id))
 }
 
 /// The partner page under Settings › Partner relationships.
@@ -38,6 +47,11 @@ pub const NAV: &[NavItem] = &[
         group: None,
     },
     NavItem {
+        path: REQUESTS,
+        label: "Requests sent",
+        group: None,
+    },
+    NavItem {
         path: INVITATIONS,
         label: "Invitations",
         group: None,
@@ -45,6 +59,11 @@ pub const NAV: &[NavItem] = &[
     NavItem {
         path: RELATIONSHIPS,
         label: "Partner relationships",
+        group: Some("Settings"),
+    },
+    NavItem {
+        path: DATA,
+        label: "Data",
         group: Some("Settings"),
     },
     NavItem {
@@ -56,6 +75,11 @@ pub const NAV: &[NavItem] = &[
         path: ACTIVITY,
         label: "Activity",
         group: None,
+    },
+    NavItem {
+        path: SIMULATOR,
+        label: "Partner simulator",
+        group: Some("Demo"),
     },
 ];
 

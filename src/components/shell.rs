@@ -27,7 +27,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         </header>
         <div class="app-body">
             <nav class="app-nav" aria-label="Main">
-                <ul>{NAV.iter().map(nav_entry).collect_view()}</ul>
+                <ul>{NAV.iter().enumerate().map(|(i, item)| nav_entry(i, item)).collect_view()}</ul>
             </nav>
             <main id=MAIN_ID class="app-main" tabindex="-1">
                 <StorageBanner />
@@ -38,12 +38,15 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
-fn nav_entry(item: &'static crate::routes::NavItem) -> impl IntoView {
+fn nav_entry(index: usize, item: &'static crate::routes::NavItem) -> impl IntoView {
     // Home is active only on "/" itself; the others also for their sub-pages.
     let exact = item.path == crate::routes::HOME;
+    // A group's heading shows once, above its first item.
+    let previous_group = index.checked_sub(1).and_then(|i| NAV[i].group);
+    let heading = item.group.filter(|g| previous_group != Some(*g));
     view! {
         <li>
-            {item.group.map(|g| view! { <span class="app-nav__group" aria-hidden="true">{g}</span> })}
+            {heading.map(|g| view! { <span class="app-nav__group" aria-hidden="true">{g}</span> })}
             <A href=href(item.path) exact=exact attr:class="app-nav__link">
                 {item.group.map(|g| view! { <span class="visually-hidden">{format!("{g}: ")}</span> })}
                 {item.label}

@@ -1,7 +1,10 @@
 //! One module per route. A page composes components and holds no rules.
 
 pub mod activity;
+pub mod agreement;
 pub mod billing;
+pub mod contact;
+pub mod data;
 pub mod debug_panic;
 pub mod find_partner;
 pub mod home;
@@ -10,3 +13,5 @@ pub mod invitations;
 pub mod not_found;
 pub mod partner;
 pub mod relationships;
+pub mod requests;
+pub mod simulator;
