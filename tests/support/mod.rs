@@ -4,11 +4,33 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlSelectElement};
 
+thread_local! {
+    /// The app mounted by the running test; dropping it unmounts it.
+    static MOUNTED: std::cell::RefCell<Option<Mounted>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// A mounted app and the owner above it. Dropping the unmount handle alone
+/// leaves effects and listeners alive while anything still holds the
+/// app's owner, so teardown also cleans the parent owner explicitly.
+struct Mounted {
+    root: leptos::prelude::Owner,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.cleanup();
+    }
+}
+
 /// Mounts the whole app at `path` in a fresh container and lets it render.
 pub async fn mount_app(path: &str) -> Element {
     let window = web_sys::window().expect("window");
     let document = window.document().expect("document");
-    // Earlier tests' apps stay mounted; hide them so queries see only ours.
+    // Unmount the previous test's app: its router's document-wide click
+    // listener would otherwise take our link clicks.
+    MOUNTED.with(|m| m.borrow_mut().take());
     for old in collect(&document.query_selector_all(".test-root").expect("query")) {
         old.remove();
     }
@@ -24,11 +46,19 @@ pub async fn mount_app(path: &str) -> Element {
         .expect("body")
         .append_child(&root)
         .expect("append");
-    let handle = leptos::mount::mount_to(
-        root.clone().unchecked_into::<HtmlElement>(),
-        partner_console::app::App,
-    );
-    handle.forget();
+    let owner = leptos::prelude::Owner::new();
+    let handle = owner.with(|| {
+        leptos::mount::mount_to(
+            root.clone().unchecked_into::<HtmlElement>(),
+            partner_console::app::App,
+        )
+    });
+    MOUNTED.with(|m| {
+        *m.borrow_mut() = Some(Mounted {
+            root: owner,
+            _handle: Box::new(handle),
+        })
+    });
     settle().await;
     root
 }
@@ -92,4 +122,32 @@ pub async fn select_option(root: &Element, selector: &str, value: &str) {
     .expect("event");
     select.dispatch_event(&event).expect("dispatch");
     settle().await;
+}
+
+/// Types into an input or textarea as a user would: sets the value and
+/// fires `input`.
+pub async fn type_into(root: &Element, selector: &str, text: &str) {
+    let el = find(root, selector);
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(text);
+    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(text);
+    }
+    let event = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .expect("event");
+    el.dispatch_event(&event).expect("dispatch");
+    settle().await;
+}
+
+/// The current URL's query string, e.g. "?industry=healthcare".
+pub fn current_search() -> String {
+    web_sys::window()
+        .expect("window")
+        .location()
+        .search()
+        .unwrap_or_default()
 }

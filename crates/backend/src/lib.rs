@@ -1,36 +1,88 @@
-//! The optional HTTP host. For now it serves the built app (with the SPA
-//! fallback and the security headers) and a health endpoint; the JSON API
-//! over the same domain engine grows here.
+//! The optional HTTP host: the same domain engine as the browser, over a
+//! JSON API under /api, with its state in SQLite; it also serves the built
+//! app (SPA fallback, security headers), /health and /openapi.json.
+//!
+//! Reads answer from the state in memory; every write goes through one
+//! path (`api::write`): Idempotency-Key record, If-Match, the engine, one
+//! SQLite transaction. How the clock works is in [`engine_host`].
 
+pub mod api;
+pub mod app_state;
+pub mod clock;
+pub mod engine_host;
+pub mod faults;
+pub mod openapi;
+pub mod problem;
 pub mod security_headers;
+pub mod store;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use axum::middleware::from_fn_with_state;
 use axum::{routing::get, Json, Router};
 use tower_http::services::{ServeDir, ServeFile};
+
+pub use app_state::AppState;
+pub use clock::Clock;
+pub use faults::FaultConfig;
+pub use store::{Store, StoreError};
 
 /// What the server needs to know at start.
 #[derive(Clone, Debug)]
 pub struct Config {
     /// The folder Trunk built (`dist/`).
     pub dist: PathBuf,
+    /// The SQLite file; created with demo data when new.
+    pub db: PathBuf,
+    pub faults: FaultConfig,
+}
+
+impl Config {
+    /// Defaults for everything but the app's folder.
+    pub fn new(dist: PathBuf) -> Config {
+        Config {
+            dist,
+            db: default_db(),
+            faults: FaultConfig::default(),
+        }
+    }
+}
+
+/// Opens the database and builds what the handlers share.
+pub fn open(config: &Config, clock: Clock) -> Result<AppState, StoreError> {
+    let store = Store::open(&config.db, clock.now())?;
+    Ok(AppState {
+        store: Arc::new(store),
+        clock,
+        faults: Arc::new(faults::Faults::new(config.faults)),
+    })
 }
 
 /// The whole HTTP surface, built once and tested in-process.
-pub fn app(config: &Config) -> Router {
+pub fn app(config: &Config, state: AppState) -> Router {
     let index = config.dist.join("index.html");
     let csp = security_headers::policy_from_index(&index);
     // Unknown paths get the app itself: its router shows the right page,
     // including its own "Page not found".
     let static_files = ServeDir::new(&config.dist).fallback(ServeFile::new(&index));
+    // Faults apply to the API only: the app's files always load.
+    let api = api::router().route_layer(from_fn_with_state(state.faults.clone(), faults::inject));
     let router = Router::new()
         .route("/health", get(health))
+        .route("/openapi.json", get(openapi_get))
+        .merge(api)
+        .with_state(state)
         .fallback_service(static_files);
     security_headers::apply(router, &csp)
 }
 
 async fn health() -> Json<Health> {
     Json(Health { status: "ok" })
+}
+
+async fn openapi_get() -> Json<serde_json::Value> {
+    Json(openapi::document())
 }
 
 #[derive(serde::Serialize)]
@@ -41,4 +93,9 @@ struct Health {
 /// Default location of the built app, relative to the working directory.
 pub fn default_dist() -> PathBuf {
     Path::new("dist").to_path_buf()
+}
+
+/// Default database file, in the working directory.
+pub fn default_db() -> PathBuf {
+    Path::new("partner-console.sqlite3").to_path_buf()
 }

@@ -1,0 +1,62 @@
+//! Who is acting: the `X-Persona` header (or, for `POST /api/commands`,
+//! the body's `persona`). Either spelling works: the stable id
+//! (`billing-admin`) or the JSON name (`billingAdministrator`).
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use domain::Persona;
+
+use super::ApiError;
+
+pub const HEADER: &str = "x-persona";
+
+/// The persona named by `X-Persona`, if any.
+pub struct HeaderPersona(pub Option<Persona>);
+
+impl<S: Send + Sync> FromRequestParts<S> for HeaderPersona {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let Some(value) = parts.headers.get(HEADER) else {
+            return Ok(HeaderPersona(None));
+        };
+        let text = value.to_str().unwrap_or_default();
+        parse(text).map(|p| HeaderPersona(Some(p)))
+    }
+}
+
+impl HeaderPersona {
+    /// For reads: no persona sees what a user without admin roles sees
+    /// (deny by default).
+    pub fn or_least(self) -> Persona {
+        self.0.unwrap_or(Persona::User)
+    }
+
+    /// For writes: the header, else the body's; both must agree.
+    pub fn acting(self, from_body: Option<&str>) -> Result<Persona, ApiError> {
+        let body = from_body.map(parse).transpose()?;
+        match (self.0, body) {
+            (Some(h), Some(b)) if h != b => Err(ApiError::bad_request(
+                "personaMismatch",
+                "X-Persona and the body's persona name different personas.",
+            )),
+            (Some(p), _) | (None, Some(p)) => Ok(p),
+            (None, None) => Err(ApiError::bad_request(
+                "personaRequired",
+                "Say who is acting: send X-Persona (for example global-admin or billing-admin).",
+            )),
+        }
+    }
+}
+
+pub fn parse(text: &str) -> Result<Persona, ApiError> {
+    Persona::from_id(text)
+        .or_else(|| serde_json::from_value(serde_json::Value::from(text)).ok())
+        .ok_or_else(|| {
+            let known: Vec<&str> = Persona::ALL.iter().map(|p| p.id()).collect();
+            ApiError::bad_request(
+                "unknownPersona",
+                format!("Unknown persona; use one of {}.", known.join(", ")),
+            )
+        })
+}

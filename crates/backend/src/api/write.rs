@@ -1,0 +1,106 @@
+//! The one path every write takes: idempotency record first (a retry gets
+//! the first answer, even if the state moved on), then If-Match, then the
+//! engine, then one transaction.
+
+use axum::body::Bytes;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::{Command, Persona};
+use serde::de::DeserializeOwned;
+
+use super::etag;
+use super::write_headers::WriteHeaders;
+use super::ApiError;
+use crate::app_state::AppState;
+use crate::engine_host;
+use crate::faults::Committed;
+use crate::problem;
+use crate::store::{Answer, Written};
+
+/// Header on an answer given again from the idempotency record.
+pub const REPLAYED: &str = "idempotent-replayed";
+
+/// A stored answer, first time or again.
+pub struct Answered {
+    answer: Answer,
+    replayed: bool,
+}
+
+impl IntoResponse for Answered {
+    fn into_response(self) -> Response {
+        let status =
+            StatusCode::from_u16(self.answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let content_type = if status.is_success() {
+            "application/json"
+        } else {
+            problem::CONTENT_TYPE
+        };
+        let mut response = (status, self.answer.body).into_response();
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        if let Ok(tag) = HeaderValue::from_str(&etag::format(self.answer.revision)) {
+            headers.insert(header::ETAG, tag);
+        }
+        if self.replayed {
+            headers.insert(REPLAYED, HeaderValue::from_static("true"));
+        } else {
+            response.extensions_mut().insert(Committed);
+        }
+        response
+    }
+}
+
+/// Runs `command` for `persona`. `route` and `body` identify the request,
+/// so the same key with another request is told apart.
+pub async fn execute(
+    app: &AppState,
+    write: WriteHeaders,
+    persona: Persona,
+    command: Command,
+    route: &str,
+    body: &Bytes,
+) -> Result<Answered, ApiError> {
+    let request = format!(
+        "{route}\n{}\n{}",
+        persona.id(),
+        String::from_utf8_lossy(body)
+    );
+    let store = app.store.clone();
+    let wall = app.clock.now();
+    let written = tokio::task::spawn_blocking(move || {
+        store.write(&write.idempotency_key, &request, |current| {
+            if !write.if_match.matches(current.revision) {
+                return Err(ApiError::stale(current.revision));
+            }
+            if current.read_only {
+                return Err(ApiError::read_only());
+            }
+            Ok(engine_host::run(current, persona, &command, wall))
+        })
+    })
+    .await??;
+    match written {
+        Written::Committed(answer) => Ok(Answered {
+            answer,
+            replayed: false,
+        }),
+        Written::Replayed(answer) => Ok(Answered {
+            answer,
+            replayed: true,
+        }),
+        Written::KeyReused => Err(ApiError::idempotency_key_reused()),
+        Written::Refused(error) => Err(error),
+    }
+}
+
+/// Reads a JSON body; an empty body reads as `{}` for operations whose
+/// fields all have defaults.
+pub fn parse_json<T: DeserializeOwned>(body: &Bytes) -> Result<T, ApiError> {
+    let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        body
+    };
+    serde_json::from_slice(text)
+        .map_err(|e| ApiError::invalid_json(format!("The body is not valid here: {e}.")))
+}

@@ -1,0 +1,181 @@
+//! The server in-process on a throwaway folder (an index.html and a fresh
+//! SQLite file), with helpers to send requests and read answers.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::Router;
+use backend::{app, open, AppState, Clock, Config, FaultConfig};
+use domain::Timestamp;
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+pub const INDEX: &str = r#"<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'sha256-x='" /></head><body>app</body></html>"#;
+
+/// The demo's "now": the demo data is built as of this instant.
+pub fn now() -> Timestamp {
+    Timestamp::parse("2026-11-23T04:42:18Z").expect("timestamp")
+}
+
+pub struct Server {
+    pub dir: Dir,
+    pub config: Config,
+    pub state: AppState,
+    pub router: Router,
+}
+
+impl Server {
+    pub fn new() -> Server {
+        Server::with_faults(FaultConfig::default())
+    }
+
+    pub fn with_faults(faults: FaultConfig) -> Server {
+        let dir = Dir::new();
+        let mut config = Config::new(dir.path());
+        config.db = dir.path().join("test.sqlite3");
+        config.faults = faults;
+        Server::start(dir, config)
+    }
+
+    fn start(dir: Dir, config: Config) -> Server {
+        let state = open(&config, Clock::Fixed(now())).expect("open");
+        let router = app(&config, state.clone());
+        Server {
+            dir,
+            config,
+            state,
+            router,
+        }
+    }
+
+    /// Stops this server and starts another on the same files.
+    pub fn restart(self) -> Server {
+        let Server { dir, config, .. } = self;
+        Server::start(dir, config)
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("response");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.into_body().collect().await.map(|b| b.to_bytes());
+        Reply {
+            status,
+            headers,
+            body: body
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .map_err(|e| e.to_string()),
+        }
+    }
+
+    pub async fn get(&self, path: &str, persona: Option<&str>) -> Reply {
+        let mut request = Request::get(path);
+        if let Some(p) = persona {
+            request = request.header("x-persona", p);
+        }
+        self.send(request.body(Body::empty()).expect("request"))
+            .await
+    }
+
+    /// A POST with the given headers (name, value) and body.
+    pub async fn post(&self, path: &str, headers: &[(&str, &str)], body: &str) -> Reply {
+        let mut request = Request::post(path).header("content-type", "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::from(body.to_string())).expect("request"))
+            .await
+    }
+
+    /// A well-formed write: persona, key, If-Match of the current revision.
+    pub async fn write(&self, path: &str, persona: &str, key: &str, body: &str) -> Reply {
+        let tag = format!("\"{}\"", self.revision());
+        self.post(
+            path,
+            &[
+                ("x-persona", persona),
+                ("idempotency-key", key),
+                ("if-match", &tag),
+            ],
+            body,
+        )
+        .await
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.state.store.current().revision
+    }
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    /// `Err` when the body failed mid-way (a dropped answer).
+    pub body: Result<String, String>,
+}
+
+impl Reply {
+    pub fn text(&self) -> &str {
+        self.body.as_deref().expect("a complete body")
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_str(self.text()).expect("JSON body")
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().expect("ascii"))
+            .unwrap_or("")
+    }
+
+    /// Checks this is a problem+json answer with `status` and `code`.
+    pub fn assert_problem(&self, status: u16, code: &str) {
+        assert_eq!(self.status.as_u16(), status, "{}", self.text());
+        assert_eq!(self.header("content-type"), "application/problem+json");
+        let body = self.json();
+        assert_eq!(body["status"], status);
+        assert_eq!(body["code"], code, "{body}");
+        assert!(body["title"].is_string() && body["detail"].is_string());
+        assert!(body["type"].as_str().is_some_and(|t| t.ends_with(code)));
+    }
+}
+
+/// A throwaway folder, removed when dropped.
+pub struct Dir(PathBuf);
+
+static NEXT: AtomicU32 = AtomicU32::new(0);
+
+impl Dir {
+    pub fn new() -> Dir {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("backend-test-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&path).expect("temp dir");
+        std::fs::write(path.join("index.html"), INDEX).expect("index.html");
+        Dir(path)
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.0.clone()
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn ok(status: StatusCode) -> bool {
+    status == StatusCode::OK
+}
