@@ -8,4 +8,14 @@ scripts/install.sh
 if [ ! -f dist/index.html ] || [ -n "$(find src crates/domain/src style index.html -newer dist/index.html -print -quit)" ]; then
   trunk build --release --offline >&2
 fi
-node bench/sizes.mjs dist 100
+node bench/sizes.mjs dist 180
+cargo run --release --quiet -p domain --example relationships_bench
+# The directory in headless Chromium (issue 4, point 6): per-keystroke search
+# time at 10,000 and 100,000 partners against a plain-JS String.includes
+# anchor in the same run, keystroke-to-paint, and the index build time.
+node bench/directory.mjs dist
+# The optional backend: a seeded soak of 1,000 operations with 20 % faults
+# (0 lost inputs, 0 duplicated effects), then 50 connections for 30 s on
+# loopback against the read endpoints.
+cargo run --release --quiet -p backend --example soak -- --ops 1000 --fault-rate 0.2
+cargo run --release --quiet -p backend --example load -- --connections 50 --seconds 30

@@ -1,8 +1,17 @@
 //! Reusable UI pieces. None of them holds a product rule.
 
+pub mod agreement_link;
+pub mod demo_clock;
 pub mod dialog;
+pub mod filter_panel;
+pub mod form_field;
 pub mod page;
 pub mod persona_picker;
+pub mod role_list;
+pub mod safe_link;
 pub mod shell;
+pub mod status_badge;
 pub mod storage_banner;
 pub mod toast;
+pub mod url_query;
+pub mod virtual_list;

@@ -25,7 +25,9 @@ pub fn Page(
             doc.set_title(&format!("{} · Partner console", title.get()));
         }
     });
-    view! {
+    // Home is the root of every trail: a trail to itself says nothing.
+    let is_home = trail.is_empty() && title.get_untracked() == "Home";
+    let crumbs = (!is_home).then(|| view! {
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             <ol>
                 <li><A href=href(crate::routes::HOME) exact=true>"Home"</A></li>
@@ -39,6 +41,9 @@ pub fn Page(
                 <li><span aria-current="page">{move || title.get()}</span></li>
             </ol>
         </nav>
+    });
+    view! {
+        {crumbs}
         <h1 class="page-title">{move || title.get()}</h1>
         {children()}
     }

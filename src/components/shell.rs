@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::base_path::href;
 
+use crate::components::demo_clock::DemoClock;
 use crate::components::persona_picker::PersonaPicker;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::toast::ToastRegion;
@@ -16,13 +17,16 @@ pub const MAIN_ID: &str = "main";
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     view! {
-        <a class="skip-link" href=format!("#{MAIN_ID}")>"Skip to main content"</a>
+        <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
+            "Skip to main content"
+        </a>
         <header class="app-header">
             <div class="app-header__brand">
                 <span class="app-header__logo" aria-hidden="true"></span>
                 <span class="app-header__product">"Partner console"</span>
                 <span class="app-header__tenant">"Adatum Corporation"</span>
             </div>
+            <DemoClock />
             <PersonaPicker />
         </header>
         <div class="app-body">
@@ -35,6 +39,18 @@ pub fn Shell(children: Children) -> impl IntoView {
             </main>
         </div>
         <ToastRegion />
+    }
+}
+
+/// The router takes over fragment links, so the skip link moves focus itself.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(MAIN_ID))
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+    if let Some(main) = main {
+        let _ = main.focus();
     }
 }
 

@@ -1,22 +1,449 @@
-use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+//! "Accept agreement & authorize partner": the page an invitation's deep
+//! link opens. Every refusal shown here is the domain's own answer.
 
-use crate::components::page::{Crumb, NotBuiltYet, Page};
+use domain::views::{self, InvitationAvailability, InvitationLink, InvitationView};
+use domain::{Command, DomainError};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::base_path::href;
+use crate::components::agreement_link::AgreementLink;
+use crate::components::dialog::{ConfirmDialog, ConfirmTone, DialogHandle};
+use crate::components::page::{Crumb, Page};
+use crate::components::role_list::RoleList;
+use crate::components::safe_link::SafeLink;
+use crate::components::toast::use_toasts;
+use crate::components::url_query::{with_changes, Navigator};
+use crate::persona_store::use_signed_in;
 use crate::routes;
+use crate::store::use_store;
 
 const TRAIL: &[Crumb] = &[Crumb {
     label: "Invitations",
     href: Some(routes::INVITATIONS),
 }];
 
+/// The query key that keeps the acknowledgement ticked across a reload.
+const ACK_KEY: &str = "acknowledged";
+
+/// Where to go after accepting: the partner list, the partner highlighted.
+pub fn highlighted_partner_list(partner_id: &str) -> String {
+    format!(
+        "{}?highlight={}",
+        routes::RELATIONSHIPS,
+        routes::encode_segment(partner_id)
+    )
+}
+
 #[component]
 pub fn InvitationPage() -> impl IntoView {
+    let store = use_store();
+    let signed_in = use_signed_in();
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let raw_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let link = Memo::new(move |_| {
+        let persona = signed_in.get();
+        raw_id.with(|id| store.with(|s| views::invitation_link(s, id, persona, s.now)))
+    });
+    let title = Signal::derive(move || link.with(title_of).to_string());
+
     view! {
-        <Page title="Accept agreement & authorize partner" trail=TRAIL>
-            <p>"Invitation " <code>{id}</code></p>
-            <NotBuiltYet what="Reviewing the agreement and Accept & Authorize are on their way." />
+        <Page title=title trail=TRAIL>
+            {move || match link.get() {
+                InvitationLink::Malformed => view! { <BrokenLink /> }.into_any(),
+                InvitationLink::Unknown => view! { <UnknownInvitation id=raw_id.get_untracked() /> }.into_any(),
+                InvitationLink::Found(view) => match view.availability {
+                    InvitationAvailability::Open => view! { <OpenInvitation view=*view /> }.into_any(),
+                    _ => view! { <ClosedInvitation view=*view /> }.into_any(),
+                },
+            }}
         </Page>
+    }
+}
+
+fn title_of(link: &InvitationLink) -> &'static str {
+    match link {
+        InvitationLink::Malformed => "This invitation link is broken",
+        InvitationLink::Unknown => "Invitation not found",
+        InvitationLink::Found(view) => match view.availability {
+            InvitationAvailability::Open => "Accept agreement & authorize partner",
+            InvitationAvailability::Expired => "This invitation has expired",
+            InvitationAvailability::AlreadyAccepted => "This invitation has already been accepted",
+            InvitationAvailability::Declined => "This invitation was declined",
+        },
+    }
+}
+
+#[component]
+fn BrokenLink() -> impl IntoView {
+    view! {
+        <section class="notice notice--error inv-outcome" data-testid="invitation-outcome">
+            <p>
+                "The address you opened isn't a complete invitation link: part of it may have been cut off when it was copied, or it was changed."
+            </p>
+            <p>
+                "What to do: open the link again straight from the partner's email, or find the invitation in "
+                <A href=href(routes::INVITATIONS)>"Invitations"</A>"."
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn UnknownInvitation(id: String) -> impl IntoView {
+    view! {
+        <section class="notice notice--error inv-outcome" data-testid="invitation-outcome">
+            <p>
+                "There is no invitation “" <code>{id}</code>
+                "” for your organization. It may have been sent to another organization, or the data in this browser was reset."
+            </p>
+            <p>
+                "What to do: check that you are signed in to the right organization, look for it in "
+                <A href=href(routes::INVITATIONS)>"Invitations"</A>
+                ", or ask the partner to send the invitation again."
+            </p>
+        </section>
+    }
+}
+
+/// Expired, already accepted or declined: what happened, and what next.
+#[component]
+fn ClosedInvitation(view: InvitationView) -> impl IntoView {
+    let partner = view.partner.clone();
+    let sent = view.invitation.created_date_time.date_string();
+    let when = view
+        .invitation
+        .responded_date_time
+        .unwrap_or(view.invitation.expires_date_time)
+        .date_string();
+    let contact = (!partner.contact_email.is_empty()).then(|| {
+        let email = partner.contact_email.clone();
+        view! {
+            <p>
+                "Contact " {partner.name.clone()} ": "
+                <SafeLink href=format!("mailto:{email}") text=email.clone() />
+            </p>
+        }
+    });
+    let body = match view.availability {
+        InvitationAvailability::Expired => view! {
+            <p>
+                {partner.name.clone()} " sent this invitation on " {sent} ". Invitations last 90 days, and this one expired on "
+                {view.invitation.expires_date_time.date_string()} " without an answer, so it can no longer be accepted."
+            </p>
+            <p>"What to do: ask " {partner.name.clone()} " to send you a new invitation."</p>
+        }
+        .into_any(),
+        InvitationAvailability::AlreadyAccepted => view! {
+            <p>
+                "This invitation from " {partner.name.clone()} " was accepted on " {when}
+                ". Nothing more is needed: what it asked for is in place."
+            </p>
+            <p>
+                "What to do: see what " {partner.name.clone()} " can do on "
+                <A href=href(&routes::partner(&partner.id))>"its partner page"</A>
+                ", or go to " <A href=href(routes::RELATIONSHIPS)>"Partner relationships"</A> "."
+            </p>
+        }
+        .into_any(),
+        _ => view! {
+            <p>
+                "This invitation from " {partner.name.clone()} " was declined on " {when}
+                ". Nothing it asked for was granted."
+            </p>
+            <p>
+                "What to do: if you change your mind, ask " {partner.name.clone()}
+                " to send a new invitation. Your other invitations are in "
+                <A href=href(routes::INVITATIONS)>"Invitations"</A> "."
+            </p>
+        }
+        .into_any(),
+    };
+    let tone = match view.availability {
+        InvitationAvailability::AlreadyAccepted => "notice notice--success inv-outcome",
+        _ => "notice notice--warning inv-outcome",
+    };
+    view! {
+        <section class=tone data-testid="invitation-outcome">
+            {body}
+            {contact}
+        </section>
+    }
+}
+
+/// The invitation can be answered: what is asked, the agreement, the box
+/// and the two answers.
+#[component]
+fn OpenInvitation(view: InvitationView) -> impl IntoView {
+    let store = use_store();
+    let signed_in = use_signed_in();
+    let toasts = use_toasts();
+    let navigator = Navigator::new();
+    let query = use_query_map();
+    let decline_dialog = DialogHandle::new();
+    let failure = RwSignal::new(None::<String>);
+
+    let invitation_id = view.invitation.id.clone();
+    let page_path = routes::invitation(&invitation_id);
+    let partner = view.partner.clone();
+    let agreement_only = view.invitation.is_agreement_only();
+    let accept_label = if agreement_only {
+        "Accept"
+    } else {
+        "Accept & Authorize"
+    };
+
+    let acknowledged = Memo::new(move |_| query.with(|q| q.get_str(ACK_KEY) == Some("yes")));
+    let ids = StoredValue::new((
+        invitation_id.clone(),
+        page_path.clone(),
+        partner.id.clone(),
+        partner.name.clone(),
+    ));
+
+    // Ask the engine what would happen, as the signed-in persona: its
+    // refusal, if any, is the reason shown instead of the button.
+    let refusal_of = move |command: Command| {
+        let persona = signed_in.get();
+        store.with(|s| s.decide(&command, persona, s.now).err())
+    };
+    let accept_refusal = Memo::new(move |_| {
+        refusal_of(Command::AcceptInvitation {
+            invitation_id: ids.with_value(|i| i.0.clone()),
+            agreement_acknowledged: true,
+        })
+    });
+    let decline_refusal = Memo::new(move |_| {
+        refusal_of(Command::DeclineInvitation {
+            invitation_id: ids.with_value(|i| i.0.clone()),
+        })
+    });
+
+    let set_acknowledged = move |ticked: bool| {
+        let url = query.with_untracked(|q| {
+            ids.with_value(|i| with_changes(&i.1, q, &[(ACK_KEY, ticked.then(|| "yes".into()))]))
+        });
+        navigator.replace(&url);
+    };
+
+    let accept = move |_| {
+        let (invitation_id, _, partner_id, partner_name) = ids.get_value();
+        let command = Command::AcceptInvitation {
+            invitation_id,
+            agreement_acknowledged: acknowledged.get_untracked(),
+        };
+        match store.execute(command, signed_in.0.get_untracked()) {
+            Ok(_) => {
+                toasts.success(format!(
+                    "Invitation accepted: {partner_name} is now one of your partners."
+                ));
+                navigator.push(&highlighted_partner_list(&partner_id));
+            }
+            Err(error) => failure.set(Some(error.to_string())),
+        }
+    };
+    let decline = Callback::new(move |_: ()| {
+        let (invitation_id, _, _, partner_name) = ids.get_value();
+        match store.execute(
+            Command::DeclineInvitation { invitation_id },
+            signed_in.0.get_untracked(),
+        ) {
+            Ok(_) => toasts.success(format!("Invitation from {partner_name} cancelled.")),
+            Err(error) => failure.set(Some(error.to_string())),
+        }
+    });
+
+    let types = view.invitation.relationship_types.clone();
+    let has_roles = !view.roles.is_empty();
+    let granular = view.invitation.granular.clone();
+    let expires = view.invitation.expires_date_time.date_string();
+    let days_left = view.days_until_expiry;
+    let partner_page = routes::partner(&partner.id);
+    let legacy_roles_note = view.invitation.legacy_roles.then(|| view! {
+        <p class="inv-muted">
+            "Delegated admin roles have no end date: they last until you remove them on the partner's page."
+        </p>
+    });
+
+    view! {
+        <p class="lead">
+            {partner.name.clone()}
+            " invites your organization to work with it. Review what it asks for and the Microsoft Customer Agreement, then answer."
+        </p>
+
+        <section class="inv-card" aria-labelledby="inv-partner">
+            <h2 id="inv-partner">"Partner"</h2>
+            <dl class="inv-facts">
+                <dt>"Name"</dt>
+                <dd data-testid="partner-name">{partner.name.clone()}</dd>
+                {(!partner.location().is_empty()).then(|| view! { <dt>"Location"</dt><dd>{partner.location()}</dd> })}
+                {(!partner.contact_email.is_empty()).then(|| {
+                    let email = partner.contact_email.clone();
+                    view! { <dt>"Email"</dt><dd><SafeLink href=format!("mailto:{email}") text=email.clone() /></dd> }
+                })}
+                {(!partner.website.is_empty()).then(|| {
+                    let site = partner.website.clone();
+                    view! { <dt>"Website"</dt><dd><SafeLink href=site.clone() text=site /></dd> }
+                })}
+                {(!partner.mpn_id.is_empty()).then(|| view! { <dt>"Partner ID"</dt><dd>{partner.mpn_id.clone()}</dd> })}
+                <dt>"Invitation sent"</dt>
+                <dd>{view.invitation.created_date_time.date_string()}</dd>
+                <dt>"Answer by"</dt>
+                <dd>{expires} " (" {days_left_label(days_left)} ")"</dd>
+            </dl>
+        </section>
+
+        <section class="inv-card" aria-labelledby="inv-asked">
+            <h2 id="inv-asked">"What " {partner.name.clone()} " is asking for"</h2>
+            {if types.is_empty() {
+                view! {
+                    <p data-testid="agreement-only">
+                        "Only that you accept the Microsoft Customer Agreement, so that "
+                        {partner.name.clone()} " can buy for you and manage your subscriptions. No admin roles."
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <ul class="inv-types">
+                        {types
+                            .into_iter()
+                            .map(|t| view! { <li><strong>{t.label()}</strong><span>{t.description()}</span></li> })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+
+        {has_roles.then(|| view! {
+            <section class="inv-card" aria-labelledby="inv-roles">
+                <h2 id="inv-roles">"Admin roles requested (" {view.roles.len()} ")"</h2>
+                <p class="inv-muted">
+                    "Accepting grants every role below exactly as asked: you can't approve only some of them. If you don't want to give a role, cancel the invitation and talk to the partner."
+                </p>
+                <RoleList roles=view.roles.clone() labelled_by="inv-roles" />
+                {legacy_roles_note}
+            </section>
+        })}
+
+        {granular.map(|g| view! {
+            <section class="inv-card" aria-labelledby="inv-granular">
+                <h2 id="inv-granular">"Granular access"</h2>
+                <dl class="inv-facts">
+                    <dt>"Relationship name"</dt>
+                    <dd>{g.display_name.clone()}</dd>
+                    <dt>"Duration"</dt>
+                    <dd data-testid="granular-duration">{view.duration_label.clone().unwrap_or_default()} " (" {g.duration.to_string()} ")"</dd>
+                    <dt>"Ends on"</dt>
+                    <dd>{view.end_if_accepted_now.map(|t| t.date_string()).unwrap_or_default()} ", if you accept today"</dd>
+                    <dt>"Auto-extend"</dt>
+                    <dd data-testid="granular-auto-extend">{view.auto_extend_label.clone().unwrap_or_default()}</dd>
+                </dl>
+            </section>
+        })}
+
+        <section class="inv-card" aria-labelledby="inv-answer">
+            <h2 id="inv-answer">"Your answer"</h2>
+            <p>
+                "Read the " <AgreementLink path=page_path.clone() />
+                ". By accepting you agree to it for your organization"
+                {if view.agreement_signed { "; it is already in place with this partner." } else { "." }}
+            </p>
+            {move || match accept_refusal.get() {
+                None => view! {
+                    <div class="inv-ack">
+                        <input
+                            type="checkbox"
+                            id="inv-ack"
+                            prop:checked=move || acknowledged.get()
+                            on:change:target=move |ev| set_acknowledged(ev.target().checked())
+                        />
+                        <label for="inv-ack">
+                            "I have read the Microsoft Customer Agreement and accept it on behalf of my organization."
+                        </label>
+                    </div>
+                    <p id="inv-accept-hint" class="inv-muted">
+                        {move || if acknowledged.get() {
+                            "Accepting grants exactly what is listed above."
+                        } else {
+                            "Tick the box to enable the button."
+                        }}
+                    </p>
+                    <div class="inv-actions">
+                        <button
+                            type="button"
+                            class="button button--primary"
+                            data-testid="accept"
+                            aria-describedby="inv-accept-hint"
+                            disabled=move || !acknowledged.get()
+                            on:click=accept
+                        >
+                            {accept_label}
+                        </button>
+                        <DeclineButton refusal=decline_refusal handle=decline_dialog />
+                    </div>
+                }
+                .into_any(),
+                Some(reason) => view! {
+                    <div class="notice notice--warning" data-testid="accept-refusal">
+                        <p><strong>"You can't accept this invitation. "</strong>{reason.to_string()}</p>
+                        {matches!(reason, DomainError::LegacyRolesMustBeRemovedFirst { .. }).then(|| view! {
+                            <p>
+                                <A href=href(&partner_page)>"Remove the delegated admin roles on the partner's page"</A>
+                                ", then come back to this invitation."
+                            </p>
+                        })}
+                    </div>
+                    <div class="inv-actions">
+                        <DeclineButton refusal=decline_refusal handle=decline_dialog />
+                    </div>
+                }
+                .into_any(),
+            }}
+            {move || failure.get().map(|message| view! {
+                <div class="notice notice--error" role="alert"><p>{message}</p></div>
+            })}
+        </section>
+
+        <ConfirmDialog
+            handle=decline_dialog
+            id="decline-invitation"
+            title="Cancel this invitation?"
+            confirm_label="Cancel invitation"
+            cancel_label="Keep invitation"
+            tone=ConfirmTone::Danger
+            on_confirm=decline
+        >
+            <p>
+                {partner.name.clone()}
+                " gets nothing it asked for. To work with this partner later, it must send you a new invitation."
+            </p>
+        </ConfirmDialog>
+    }
+}
+
+/// "Cancel invitation", or why this persona can't.
+#[component]
+fn DeclineButton(refusal: Memo<Option<DomainError>>, handle: DialogHandle) -> impl IntoView {
+    move || {
+        match refusal.get() {
+        None => view! {
+            <button type="button" class="button" data-testid="decline" on:click=move |_| handle.open()>
+                "Cancel invitation"
+            </button>
+        }
+        .into_any(),
+        Some(_) => ().into_any(),
+    }
+    }
+}
+
+fn days_left_label(days: i64) -> String {
+    match days {
+        d if d <= 0 => "expires today".to_string(),
+        1 => "1 day left".to_string(),
+        d => format!("{d} days left"),
     }
 }

@@ -1,12 +1,217 @@
-use leptos::prelude::*;
+//! The invitations inbox: it stands in for the partners' emails, and each
+//! row opens the invitation's deep link.
 
-use crate::components::page::{NotBuiltYet, Page};
+use domain::views::{self, InvitationAvailability, InvitationView};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::base_path::href;
+use crate::components::page::{Crumb, Page};
+use crate::persona_store::use_signed_in;
+use crate::routes;
+use crate::store::use_store;
+
+const TRAIL: &[Crumb] = &[];
+
+/// The inbox split into what needs an answer, what lapsed and what is done.
+#[derive(Clone, PartialEq)]
+struct Inbox {
+    pending: Vec<InvitationView>,
+    expired: Vec<InvitationView>,
+    handled: Vec<InvitationView>,
+    /// Partners you work with whose customer agreement is not signed yet.
+    agreements: Vec<(String, String)>,
+}
 
 #[component]
 pub fn InvitationsPage() -> impl IntoView {
+    let store = use_store();
+    let signed_in = use_signed_in();
+    let inbox = Memo::new(move |_| {
+        let persona = signed_in.get();
+        store.with(|s| {
+            let mut inbox = Inbox {
+                pending: Vec::new(),
+                expired: Vec::new(),
+                handled: Vec::new(),
+                agreements: views::relationship_rows(s, s.now)
+                    .into_iter()
+                    .filter(|r| !r.agreement_signed)
+                    .map(|r| (r.partner_id, r.partner_name))
+                    .collect(),
+            };
+            for view in views::inbox(s, persona, s.now) {
+                match view.availability {
+                    InvitationAvailability::Open => inbox.pending.push(view),
+                    InvitationAvailability::Expired => inbox.expired.push(view),
+                    _ => inbox.handled.push(view),
+                }
+            }
+            inbox
+        })
+    });
+
     view! {
-        <Page title="Invitations">
-            <NotBuiltYet what="Invitations from partners will arrive here, each linking to its Accept agreement & authorize partner page." />
+        <Page title="Invitations" trail=TRAIL>
+            <p class="lead">
+                "Invitations partners have sent to your organization. Open one to review what the partner asks for, read the Microsoft Customer Agreement, and accept or cancel it."
+            </p>
+            {move || {
+                let agreements = inbox.with(|i| i.agreements.clone());
+                (!agreements.is_empty()).then(|| view! {
+                    <section class="notice notice--info" aria-labelledby="inbox-agreements">
+                        <h2 id="inbox-agreements" class="inv-notice-title">"Customer agreements to accept"</h2>
+                        <p>"Purchases through these partners are blocked until you accept the Microsoft Customer Agreement."</p>
+                        <ul>
+                            {agreements
+                                .into_iter()
+                                .map(|(id, name)| view! {
+                                    <li>
+                                        <A href=href(&routes::agreement(&id))>"Review and accept the agreement for " {name}</A>
+                                    </li>
+                                })
+                                .collect_view()}
+                        </ul>
+                    </section>
+                })
+            }}
+            <InboxSection
+                id="inbox-pending"
+                title="Waiting for your answer"
+                empty="No invitations are waiting. When a partner invites you, it appears here."
+                rows=Signal::derive(move || inbox.with(|i| i.pending.clone()))
+                date_label="Answer by"
+            />
+            <InboxSection
+                id="inbox-expired"
+                title="Expired"
+                empty="No expired invitations."
+                rows=Signal::derive(move || inbox.with(|i| i.expired.clone()))
+                date_label="Expired on"
+            />
+            <InboxSection
+                id="inbox-handled"
+                title="Accepted or declined"
+                empty="You haven't answered any invitation yet."
+                rows=Signal::derive(move || inbox.with(|i| i.handled.clone()))
+                date_label="Answered on"
+            />
         </Page>
     }
+}
+
+#[component]
+fn InboxSection(
+    id: &'static str,
+    title: &'static str,
+    empty: &'static str,
+    rows: Signal<Vec<InvitationView>>,
+    date_label: &'static str,
+) -> impl IntoView {
+    let heading_id = format!("{id}-title");
+    let labelled_by = heading_id.clone();
+    let table_labelled_by = StoredValue::new(heading_id.clone());
+    let count = move || rows.with(Vec::len);
+    view! {
+        <section class="inv-section" id=id aria-labelledby=labelled_by>
+            <h2 id=heading_id>
+                {title} " " <span class="inv-count">"(" {count} ")"</span>
+            </h2>
+            {move || {
+                if rows.with(Vec::is_empty) {
+                    return view! { <p class="inv-muted inv-empty">{empty}</p> }.into_any();
+                }
+                view! {
+                    <div class="inv-table-wrap">
+                        <table class="inv-table" aria-labelledby=table_labelled_by.get_value()>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Partner"</th>
+                                    <th scope="col">"What is asked"</th>
+                                    <th scope="col">"Sent"</th>
+                                    <th scope="col">{date_label}</th>
+                                    <th scope="col">"Status"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                <For each=move || rows.get() key=|v| v.invitation.id.clone() let:row>
+                                    <InboxRow row=row />
+                                </For>
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn InboxRow(row: InvitationView) -> impl IntoView {
+    let invitation = &row.invitation;
+    let link = href(&routes::invitation(&invitation.id));
+    let asked = asked_summary(&row);
+    let sent = invitation.created_date_time.date_string();
+    let date = match row.availability {
+        InvitationAvailability::Open => format!(
+            "{} ({})",
+            invitation.expires_date_time.date_string(),
+            match row.days_until_expiry {
+                d if d <= 0 => "today".to_string(),
+                1 => "1 day left".to_string(),
+                d => format!("{d} days left"),
+            }
+        ),
+        InvitationAvailability::Expired => invitation.expires_date_time.date_string(),
+        _ => invitation
+            .responded_date_time
+            .map(|t| t.date_string())
+            .unwrap_or_default(),
+    };
+    let (class, status) = match row.availability {
+        InvitationAvailability::Open => ("inv-tag inv-tag--info", "Pending"),
+        InvitationAvailability::Expired => ("inv-tag inv-tag--muted", "Expired"),
+        InvitationAvailability::AlreadyAccepted => ("inv-tag inv-tag--success", "Accepted"),
+        InvitationAvailability::Declined => ("inv-tag inv-tag--muted", "Declined"),
+    };
+    let note = (row.availability == InvitationAvailability::Open && !row.can_accept()).then(
+        || view! { <span class="inv-muted inv-row-note">"You can't accept this one yourself"</span> },
+    );
+    view! {
+        <tr data-invitation=invitation.id.clone()>
+            <th scope="row">
+                <A href=link>{row.partner.name.clone()}</A>
+            </th>
+            <td>{asked} {note}</td>
+            <td class="inv-date">{sent}</td>
+            <td class="inv-date">{date}</td>
+            <td><span class=class>{status}</span></td>
+        </tr>
+    }
+}
+
+/// "Reseller · 5 admin roles for 730 days", in a table cell.
+fn asked_summary(view: &InvitationView) -> String {
+    let mut parts: Vec<String> = view
+        .invitation
+        .relationship_types
+        .iter()
+        .map(|t| t.label().to_string())
+        .collect();
+    if parts.is_empty() && view.roles.is_empty() {
+        parts.push("Customer agreement only".to_string());
+    }
+    match (view.roles.len(), &view.duration_label) {
+        (0, _) => {}
+        (n, Some(duration)) => parts.push(format!(
+            "{n} admin role{} for {duration}",
+            if n == 1 { "" } else { "s" }
+        )),
+        (n, None) => parts.push(format!(
+            "{n} admin role{}, no end date",
+            if n == 1 { "" } else { "s" }
+        )),
+    }
+    parts.join(" · ")
 }

@@ -7,6 +7,8 @@ mod apply;
 mod decide;
 mod invariants;
 
+pub(crate) use decide::is_valid_id;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{

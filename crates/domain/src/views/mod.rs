@@ -4,6 +4,7 @@
 mod access_state;
 mod home_counts;
 mod invitation_availability;
+mod invitation_link;
 mod invitation_view;
 mod partner_detail;
 mod relationship_row;
@@ -17,6 +18,7 @@ mod status_filter;
 pub use access_state::AccessState;
 pub use home_counts::HomeCounts;
 pub use invitation_availability::InvitationAvailability;
+pub use invitation_link::InvitationLink;
 pub use invitation_view::InvitationView;
 pub use partner_detail::PartnerDetail;
 pub use relationship_row::RelationshipRow;
@@ -346,6 +348,23 @@ pub fn invitation_view(
     })
 }
 
+/// What a deep link `/partners/invitation/<id>` leads to: a link whose id
+/// could never have been issued is broken (cut or altered), not unknown.
+pub fn invitation_link(
+    state: &State,
+    raw_id: &str,
+    persona: Persona,
+    now: Timestamp,
+) -> InvitationLink {
+    if !crate::state::is_valid_id(raw_id) {
+        return InvitationLink::Malformed;
+    }
+    match invitation_view(state, raw_id, persona, now) {
+        Some(view) => InvitationLink::Found(Box::new(view)),
+        None => InvitationLink::Unknown,
+    }
+}
+
 /// The invitations inbox, newest first.
 pub fn inbox(state: &State, persona: Persona, now: Timestamp) -> Vec<InvitationView> {
     let mut views: Vec<InvitationView> = state
@@ -524,6 +543,17 @@ mod tests {
         let contoso = partner_detail(&state, "contoso-cloud", now()).unwrap();
         assert!(!contoso.can_remove_roles);
         assert!(partner_detail(&state, "nobody", now()).is_none());
+    }
+
+    #[test]
+    fn a_deep_link_is_found_unknown_or_broken() {
+        let state = demo();
+        let link = |id| invitation_link(&state, id, Persona::GlobalAdministrator, now());
+        assert!(matches!(link("inv-reseller"), InvitationLink::Found(_)));
+        assert_eq!(link("inv-nobody-sent"), InvitationLink::Unknown);
+        for broken in ["", "inv reseller", "inv-%ZZ", "../inv", &"x".repeat(65)] {
+            assert_eq!(link(broken), InvitationLink::Malformed, "{broken}");
+        }
     }
 
     #[test]

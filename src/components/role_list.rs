@@ -1,0 +1,38 @@
+//! Every admin role a partner asks for: its name, what it is for and what
+//! it would let the partner do, as the domain's catalogue says.
+
+use domain::views::RoleView;
+use leptos::prelude::*;
+
+/// A table of roles, labelled by the heading whose id is `labelled_by`.
+#[component]
+pub fn RoleList(roles: Vec<RoleView>, #[prop(into)] labelled_by: String) -> impl IntoView {
+    view! {
+        <div class="inv-table-wrap">
+            <table class="inv-table inv-roles" aria-labelledby=labelled_by>
+                <thead>
+                    <tr>
+                        <th scope="col">"Role"</th>
+                        <th scope="col">"What it is for"</th>
+                        <th scope="col">"What the partner could do"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {roles
+                        .into_iter()
+                        .map(|role| {
+                            let unknown = (!role.known).then(|| view! { <span class="inv-tag inv-tag--warning">"Unknown role"</span> });
+                            view! {
+                                <tr>
+                                    <th scope="row">{role.name} " " {unknown}</th>
+                                    <td>{role.description}</td>
+                                    <td>{role.allows}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

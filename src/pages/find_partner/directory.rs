@@ -1,0 +1,147 @@
+//! The generated partner directory the pages share, and the URL it is
+//! described by.
+//!
+//! Generating and indexing 100,000 partners takes a noticeable moment, so
+//! the directory is built once per size and kept for the whole session:
+//! leaving "Find a partner" for the contact form and coming back costs
+//! nothing.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use domain::directory::{
+    generate, parse_partner_count, Directory, DirectoryQuery, QueryNotice, DEFAULT_PARTNER_COUNT,
+    PARTNERS_KEY,
+};
+use leptos_router::params::ParamsMap;
+
+/// Every build of the console shows the same partners: shared links and
+/// contact requests keep naming the same companies.
+pub const DIRECTORY_SEED: u64 = 42;
+
+/// The names of the `performance.measure` entries the benchmark reads.
+pub const SEARCH_MEASURE: &str = "directory-search";
+pub const BUILD_MEASURE: &str = "directory-build";
+
+thread_local! {
+    // The browser runs the app on one thread; the Arc lets reactive
+    // closures (which must be Send) hold it.
+    static CACHE: RefCell<Option<Arc<Directory>>> = const { RefCell::new(None) };
+}
+
+/// The directory of `count` partners, generated on first use.
+pub fn directory(count: usize) -> Arc<Directory> {
+    if let Some(cached) = CACHE.with(|c| c.borrow().clone()) {
+        if cached.len() == count {
+            return cached;
+        }
+    }
+    let built = Arc::new(measured(BUILD_MEASURE, || generate(DIRECTORY_SEED, count)));
+    CACHE.with(|c| *c.borrow_mut() = Some(built.clone()));
+    built
+}
+
+/// A directory that holds every partner key in `keys` (partner `i` is the
+/// same in every size, so a larger one answers for a smaller one).
+pub fn directory_covering<'a>(keys: impl IntoIterator<Item = &'a str>) -> Arc<Directory> {
+    let needed = keys
+        .into_iter()
+        .filter_map(domain::directory::Listing::id_of_key)
+        .map(|id| id as usize + 1)
+        .filter(|n| *n <= domain::directory::MAX_PARTNER_COUNT)
+        .max()
+        .unwrap_or(0);
+    match CACHE.with(|c| c.borrow().clone()) {
+        Some(cached) if cached.len() >= needed => cached,
+        _ => directory(needed.max(DEFAULT_PARTNER_COUNT)),
+    }
+}
+
+/// Runs the search, recorded as a `performance.measure` for the benchmark.
+pub fn search(directory: &Directory, query: &DirectoryQuery) -> Vec<u32> {
+    measured(SEARCH_MEASURE, || directory.search(query))
+}
+
+fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    let end = format!("{name}:end");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let out = work();
+    if let Some(p) = &performance {
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+        p.clear_marks_with_mark_name(&start);
+        p.clear_marks_with_mark_name(&end);
+    }
+    out
+}
+
+/// What the URL asks for: the directory size (with a notice if `partners`
+/// was unusable), the query, and notices for everything ignored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UrlView {
+    pub count: usize,
+    pub query: DirectoryQuery,
+    pub notices: Vec<String>,
+}
+
+impl UrlView {
+    pub fn read(map: &ParamsMap) -> UrlView {
+        let pairs: Vec<(String, String)> = map
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let (query, notices) = DirectoryQuery::from_query_pairs(&pairs);
+        let mut texts: Vec<String> = notices.iter().map(QueryNotice::to_string).collect();
+        let count = match map.get_str(PARTNERS_KEY) {
+            None => DEFAULT_PARTNER_COUNT,
+            Some(text) => match parse_partner_count(text) {
+                Ok(n) => n,
+                Err(error) => {
+                    texts.insert(0, error.to_string());
+                    DEFAULT_PARTNER_COUNT
+                }
+            },
+        };
+        UrlView {
+            count,
+            query,
+            notices: texts,
+        }
+    }
+}
+
+/// The path of "Find a partner" showing `query` over `count` partners.
+pub fn find_href(query: &DirectoryQuery, count: usize) -> String {
+    let mut pairs = query.to_query_pairs();
+    if count != DEFAULT_PARTNER_COUNT {
+        pairs.push((PARTNERS_KEY.to_string(), count.to_string()));
+    }
+    with_query(crate::routes::FIND_PARTNER, &pairs)
+}
+
+/// The contact form for these partner keys.
+pub fn contact_href(keys: &[String]) -> String {
+    with_query(
+        crate::routes::CONTACT,
+        &[("partners".to_string(), keys.join(","))],
+    )
+}
+
+/// `path?k=v&…`, values percent-encoded except the commas that separate
+/// facet values (they stay readable in a shared link).
+fn with_query(path: &str, pairs: &[(String, String)]) -> String {
+    if pairs.is_empty() {
+        return path.to_string();
+    }
+    let encode =
+        |s: &str| -> String { String::from(js_sys::encode_uri_component(s)).replace("%2C", ",") };
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect();
+    format!("{path}?{}", query.join("&"))
+}

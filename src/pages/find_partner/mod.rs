@@ -1,0 +1,247 @@
+//! "Find a partner": the directory's filters, its results and the way to
+//! contact one partner ("Contact me") or several ("Contact selected
+//! providers").
+//!
+//! The URL query is the source of truth: the filters are read from it and
+//! every change navigates (keystrokes replace the history entry, choices add
+//! one), so a copied link reproduces the view and back/forward restore it.
+
+pub mod directory;
+mod partner_detail;
+mod partner_row;
+
+use std::sync::Arc;
+
+use domain::permissions::{self, Action};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::base_path::href;
+use crate::components::filter_panel::{group_digits, FilterPanel, QueryChange, SortSelect};
+use crate::components::page::Page;
+use crate::components::virtual_list::VirtualList;
+use crate::persona_store::use_signed_in;
+use directory::{contact_href, find_href, UrlView};
+use partner_detail::PartnerDetail;
+use partner_row::PartnerRow;
+
+/// The height of a result row in CSS pixels (style/directory.css agrees).
+pub const ROW_HEIGHT: f64 = 128.0;
+
+/// The ids of a search, compared by identity: comparing 100,000 ids to
+/// learn that a new search differs would cost more than the search.
+#[derive(Clone)]
+struct Results(Arc<Vec<u32>>);
+
+impl PartialEq for Results {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The partners ticked for "Contact selected providers", by public key.
+#[derive(Clone, Copy)]
+pub struct Selection(pub RwSignal<Vec<String>>);
+
+impl Selection {
+    pub fn contains(self, key: &str) -> bool {
+        self.0.with(|keys| keys.iter().any(|k| k == key))
+    }
+
+    pub fn toggle(self, key: &str) {
+        self.0
+            .update(|keys| match keys.iter().position(|k| k == key) {
+                Some(at) => {
+                    keys.remove(at);
+                }
+                None => keys.push(key.to_string()),
+            });
+    }
+}
+
+#[component]
+pub fn FindPartnerPage() -> impl IntoView {
+    let signed_in = use_signed_in();
+    let query_map = use_query_map();
+    let url = Memo::new(move |_| query_map.with(UrlView::read));
+    let count = Memo::new(move |_| url.with(|u| u.count));
+    let query = Memo::new(move |_| url.with(|u| u.query.clone()));
+    let notices = Memo::new(move |_| url.with(|u| u.notices.clone()));
+    let directory = move || directory::directory(count.get());
+    let results = Memo::new(move |_| {
+        let dir = directory();
+        Results(Arc::new(query.with(|q| directory::search(&dir, q))))
+    });
+    let counts = Memo::new(move |_| {
+        let dir = directory();
+        query.with(|q| dir.facet_counts(q))
+    });
+    // Each new result list starts at its top.
+    let generation = Memo::new(move |previous: Option<&u64>| {
+        results.track();
+        previous.map_or(0, |p| p + 1)
+    });
+    let found = Signal::derive(move || results.with(|r| r.0.len()));
+    let can_contact =
+        Signal::derive(move || permissions::allows(signed_in.get(), Action::ContactPartners));
+    let selection = Selection(RwSignal::new(Vec::new()));
+    let detail = RwSignal::new(None::<u32>);
+
+    let navigate = use_navigate();
+    let on_change = Callback::new(move |change: QueryChange| {
+        let path = find_href(&change.query, count.get_untracked());
+        navigate(
+            &path,
+            NavigateOptions {
+                replace: change.typing,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    let clear_all = move |_| {
+        on_change.run(QueryChange {
+            query: query.get_untracked().cleared(),
+            typing: false,
+        })
+    };
+
+    let status_text = move || {
+        let n = found.get();
+        let total = count.get();
+        match n {
+            1 => format!("1 partner found of {}", group_digits(total)),
+            n => format!(
+                "{} partners found of {}",
+                group_digits(n),
+                group_digits(total)
+            ),
+        }
+    };
+
+    view! {
+        <Page title="Find a partner">
+            <p class="lead">
+                "Use the filters to narrow your search. When you find a partner you want to work with, select "
+                <strong>"Contact me"</strong>", or choose several and select "
+                <strong>"Contact selected providers"</strong>"."
+            </p>
+            {move || {
+                permissions::read_only_notice(signed_in.get())
+                    .filter(|_| !can_contact.get())
+                    .map(|text| view! {
+                        <div class="notice notice--warning" role="note"><p>{text}</p></div>
+                    })
+            }}
+            <Show when=move || notices.with(|n| !n.is_empty())>
+                <section class="notice notice--warning" aria-labelledby="query-notices-title" data-testid="query-notices">
+                    <p id="query-notices-title"><strong>"Some parts of this link were ignored."</strong></p>
+                    <ul>
+                        {move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    </ul>
+                </section>
+            </Show>
+            <div class="directory">
+                <aside class="directory__filters" aria-label="Filters">
+                    <div class="directory__filters-head">
+                        <h2 class="directory__h2">"Filters"</h2>
+                        <button
+                            type="button"
+                            class="button button--subtle"
+                            on:click=clear_all
+                            disabled=move || query.with(|q| !q.has_filters())
+                        >
+                            "Clear all"
+                        </button>
+                    </div>
+                    <FilterPanel query=query counts=counts on_change=on_change />
+                </aside>
+                <section class="directory__results" aria-labelledby="results-title">
+                    <div class="directory__toolbar">
+                        <h2 class="directory__h2" id="results-title">"Partners"</h2>
+                        <p class="directory__count" role="status" aria-live="polite" data-testid="result-count">
+                            {status_text}
+                        </p>
+                        <SortSelect query=query on_change=on_change />
+                        <Show when=move || can_contact.get()>
+                            <ContactSelected selection=selection />
+                        </Show>
+                    </div>
+                    <Show
+                        when=move || { found.get() > 0 }
+                        fallback=move || view! {
+                            <div class="directory__empty">
+                                <p>"No partners match these filters."</p>
+                                <button type="button" class="button" on:click=clear_all>"Clear all"</button>
+                            </div>
+                        }
+                    >
+                        <VirtualList
+                            len=found
+                            key_at=move |i| results.with(|r| r.0.get(i).copied())
+                            row=move |id: u32, _| {
+                                view! {
+                                    <PartnerRow
+                                        listing=directory().listing(id)
+                                        selection=selection
+                                        can_contact=can_contact
+                                        on_details=Callback::new(move |_| detail.set(Some(id)))
+                                    />
+                                }
+                            }
+                            row_height=ROW_HEIGHT
+                            label="Partners found"
+                            reset=Signal::derive(move || generation.get())
+                        />
+                    </Show>
+                </section>
+            </div>
+            <PartnerDetail
+                open=detail
+                listing=Signal::derive(move || detail.get().and_then(|id| directory().listing(id)))
+                selection=selection
+                can_contact=can_contact
+            />
+        </Page>
+    }
+}
+
+/// "Contact selected providers (N)": a link to the form once something is
+/// selected, within the most one request may go to.
+#[component]
+fn ContactSelected(selection: Selection) -> impl IntoView {
+    let n = move || selection.0.with(Vec::len);
+    let max = domain::ContactRequest::MAX_PARTNERS;
+    view! {
+        <div class="contact-selected">
+            {move || {
+                let count = n();
+                if count == 0 || count > max {
+                    view! {
+                        <button type="button" class="button button--primary" disabled=true aria-describedby="contact-selected-hint">
+                            {format!("Contact selected providers ({count})")}
+                        </button>
+                    }
+                    .into_any()
+                } else {
+                    let target = href(&contact_href(&selection.0.get()));
+                    view! {
+                        <A href=target attr:class="button button--primary" attr:aria-describedby="contact-selected-hint">
+                            {format!("Contact selected providers ({count})")}
+                        </A>
+                    }
+                    .into_any()
+                }
+            }}
+            <span id="contact-selected-hint" class="contact-selected__hint">
+                {move || match n() {
+                    0 => "Select partners with their checkboxes.".to_string(),
+                    c if c > max => format!("Select at most {max} partners for one request."),
+                    _ => String::new(),
+                }}
+            </span>
+        </div>
+    }
+}

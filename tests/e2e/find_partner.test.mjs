@@ -1,0 +1,225 @@
+// Find a partner, as a new admin uses it: filter by keyword and two facets,
+// open a partner by keyboard, select two, contact them, trip a validation
+// error, reload mid-form, fix it, send, and find them in "Requests sent".
+// Also: back/forward restore filters, a malformed link shows a notice,
+// 100,000 partners keep a small DOM, and axe finds nothing in any state.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './lib/server.mjs';
+import { DIST } from './lib/dist.mjs';
+import {
+  launch, openPage, waitForApp, assertNoProblems, assertAccessible, screenshot,
+} from './lib/browser.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve({ dist: DIST });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const count = async (page) => (await page.getByTestId('result-count').innerText()).trim();
+const found = async (page) => Number((await count(page)).split(' ')[0].replace(/,/g, ''));
+
+test('a new admin finds two partners, contacts them and sees the requests', async () => {
+  const page = await openPage(browser.context);
+  await page.goto(server.url + 'partners/find');
+  await waitForApp(page);
+  assert.match(await count(page), /^5,000 partners found of 5,000$/);
+  await assertAccessible(page, 'Find a partner');
+  await screenshot(page, 'find-partner');
+
+  // Keyword, then two facets: every step narrows the list and the URL.
+  await page.getByLabel('Keywords').click();
+  await page.keyboard.type('cloud', { delay: 30 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'cloud');
+  const afterKeyword = await found(page);
+  assert.ok(afterKeyword > 0 && afterKeyword < 5000, `keyword count ${afterKeyword}`);
+  await page.getByRole('checkbox', { name: /^Healthcare/ }).check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('industry') === 'healthcare');
+  const afterIndustry = await found(page);
+  assert.ok(afterIndustry > 0 && afterIndustry < afterKeyword, `industry count ${afterIndustry}`);
+  await page.getByRole('checkbox', { name: /^50-249 employees/ }).check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('size') === '50-249');
+  const afterSize = await found(page);
+  assert.ok(afterSize >= 2 && afterSize <= afterIndustry, `size count ${afterSize}`);
+  await screenshot(page, 'find-partner-filtered');
+
+  // Open the first partner's details by keyboard; Esc returns focus.
+  const rows = page.locator('.vlist__row');
+  const firstName = (await rows.nth(0).locator('h3').innerText()).trim();
+  const secondName = (await rows.nth(1).locator('h3').innerText()).trim();
+  await rows.nth(0).getByRole('button', { name: /^Details/ }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: firstName });
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /Organization sizes served/);
+  await assertAccessible(page, 'partner details');
+  await screenshot(page, 'find-partner-details');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /^Details/);
+
+  // Select two by keyboard, then Contact selected providers.
+  await page.getByRole('checkbox', { name: `Select ${firstName}` }).focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('checkbox', { name: `Select ${secondName}` }).focus();
+  await page.keyboard.press('Space');
+  const contactSelected = page.getByRole('link', { name: 'Contact selected providers (2)' });
+  await contactSelected.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Contact partners' }).waitFor();
+  const recipients = await page.getByTestId('contact-recipients').innerText();
+  assert.ok(recipients.includes(firstName) && recipients.includes(secondName), recipients);
+
+  // Fill the form with a mistake in the email address.
+  await page.getByLabel('Country/region').selectOption({ label: 'Germany' });
+  await page.getByLabel('City').fill('Berlin');
+  await page.getByLabel('First name').fill('Avery');
+  await page.getByLabel('Last name').fill('Howard');
+  await page.getByLabel('Email').fill('avery@contoso');
+  await page.getByLabel('Organization size').selectOption({ label: '50-249 employees' });
+  await page.getByLabel('Organization name').fill('Contoso Ltd');
+  await page.getByLabel('Industry focus').selectOption({ label: 'Healthcare' });
+  await page.getByLabel('Business needs').fill('We want to move our clinics to Microsoft 365.');
+  assert.match(await page.locator('#contact-business-needs-hint').innerText(), /^45 of 1,000 characters$/);
+
+  // Reload mid-form: the draft is still there.
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByLabel('First name').inputValue(), 'Avery');
+  assert.equal(await page.getByLabel('Country/region').inputValue(), 'Germany');
+  assert.equal(await page.getByLabel('Business needs').inputValue(), 'We want to move our clinics to Microsoft 365.');
+
+  await page.getByRole('button', { name: 'Send' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'problem' });
+  await summary.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'contact-error-summary');
+  const email = page.getByLabel('Email');
+  assert.equal(await email.getAttribute('aria-invalid'), 'true');
+  assert.match(await email.getAttribute('aria-describedby'), /contact-email-error/);
+  assert.equal(await email.inputValue(), 'avery@contoso', 'nothing typed is lost');
+  await assertAccessible(page, 'contact form with errors');
+  await screenshot(page, 'contact-form-errors');
+
+  // The summary link focuses the field; fix it and send.
+  await summary.getByRole('link').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'contact-email');
+  await page.keyboard.press('End');
+  await page.keyboard.type('.com');
+  await summary.waitFor({ state: 'detached' });
+  assert.equal(await email.getAttribute('aria-invalid'), null);
+  await page.getByRole('button', { name: 'Send' }).click();
+  const confirmation = page.getByTestId('confirmation');
+  await confirmation.waitFor();
+  assert.match(await confirmation.innerText(), /sent your business needs to 2 partners/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('partner-console.contact-draft')), null);
+  await assertAccessible(page, 'contact confirmation');
+  await screenshot(page, 'contact-confirmation');
+
+  await page.getByRole('link', { name: 'View requests sent' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Requests sent' }).waitFor();
+  const table = await page.getByTestId('requests-table').innerText();
+  assert.ok(table.includes(firstName) && table.includes(secondName), table);
+  assert.match(table, /Sent/);
+  await assertAccessible(page, 'Requests sent');
+  await screenshot(page, 'requests-sent');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('back and forward restore the filters', async () => {
+  const page = await openPage(browser.context);
+  await page.goto(server.url + 'partners/find');
+  await waitForApp(page);
+  await page.getByRole('checkbox', { name: /^Education/ }).check();
+  await page.waitForFunction(() => location.search.includes('industry=education'));
+  const education = await count(page);
+  await page.getByLabel('Sort by').selectOption('name');
+  await page.waitForFunction(() => location.search.includes('sort=name'));
+  await page.getByLabel('Country/region').selectOption('de');
+  await page.waitForFunction(() => location.search.includes('country=de'));
+  assert.notEqual(await count(page), education);
+
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('country='));
+  assert.equal(await count(page), education);
+  assert.equal(await page.getByLabel('Country/region').inputValue(), '');
+  assert.equal(await page.getByLabel('Sort by').inputValue(), 'name');
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('sort='));
+  assert.equal(await page.getByLabel('Sort by').inputValue(), 'relevance');
+  assert.ok(await page.getByRole('checkbox', { name: /^Education/ }).isChecked());
+  await page.goForward();
+  await page.goForward();
+  await page.waitForFunction(() => location.search.includes('country=de'));
+  assert.equal(await page.getByLabel('Country/region').inputValue(), 'de');
+
+  await page.getByRole('button', { name: 'Clear all' }).first().click();
+  await page.waitForFunction(() => !location.search.includes('industry'));
+  assert.match(await count(page), /^5,000 partners/);
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('a malformed link shows what was ignored and still works', async () => {
+  const page = await openPage(browser.context);
+  await page.goto(server.url + 'partners/find?industry=xyz,healthcare&colour=blue&partners=lots&sort=price&q=%E0%A4%A');
+  await waitForApp(page);
+  const notices = await page.getByTestId('query-notices').innerText();
+  assert.match(notices, /Ignored unknown industry "xyz"/);
+  assert.match(notices, /Ignored unknown parameter "colour"/);
+  assert.match(notices, /Ignored partners="lots"/);
+  assert.match(notices, /Ignored unknown sort order "price"/);
+  assert.ok(await page.getByRole('checkbox', { name: /^Healthcare/ }).isChecked());
+  assert.match(await count(page), /of 5,000$/);
+  await assertAccessible(page, 'Find a partner with notices');
+  await screenshot(page, 'find-partner-notices');
+
+  await page.goto(server.url + 'partners/contact?partners=p-000001,nonsense,p-999999999');
+  await waitForApp(page);
+  assert.match(await page.getByTestId('contact-notices').innerText(), /Ignored "nonsense"/);
+  assert.equal((await page.getByTestId('contact-recipients').locator('li').count()), 1);
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('100,000 partners keep a small DOM while scrolling', async () => {
+  const page = await openPage(browser.context);
+  await page.goto(server.url + 'partners/find?partners=100000');
+  await waitForApp(page);
+  await page.getByTestId('result-count').filter({ hasText: '100,000 partners found' }).waitFor({ timeout: 30000 });
+  const visible = await page.evaluate(() => {
+    const list = document.querySelector('.vlist');
+    return Math.ceil(list.clientHeight / document.querySelector('.vlist__row').offsetHeight);
+  });
+  const rendered = await page.locator('.vlist__row').count();
+  assert.ok(rendered <= 2 * visible + 1, `${rendered} rows rendered for ${visible} visible`);
+  await page.locator('.vlist').evaluate((el) => { el.scrollTop = 128 * 50000; });
+  await page.locator('.vlist__row[aria-posinset="50001"]').waitFor();
+  assert.ok(await page.locator('.vlist__row').count() <= 2 * visible + 1);
+  assert.equal(await page.locator('.vlist__row').first().getAttribute('aria-setsize'), '100000');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('a persona who may not contact partners sees why, and no action controls', async () => {
+  const page = await openPage(browser.context);
+  await page.goto(server.url + 'partners/find');
+  await waitForApp(page);
+  await page.getByLabel('Switch persona').selectOption({ label: 'Helpdesk Administrator' });
+  await page.getByText('You must be at least a Billing Administrator to do these steps.').first().waitFor();
+  assert.equal(await page.getByRole('link', { name: /^Contact me/ }).count(), 0);
+  assert.equal(await page.locator('.vlist__row input[type=checkbox]').count(), 0);
+  await page.goto(server.url + 'partners/contact?partners=p-000001');
+  await waitForApp(page);
+  assert.equal(await page.getByRole('button', { name: 'Send' }).count(), 0);
+  await assertAccessible(page, 'contact form, read-only persona');
+  await page.getByLabel('Switch persona').selectOption({ label: 'Global Administrator' });
+  assertNoProblems(page);
+  await page.close();
+});

@@ -1,0 +1,319 @@
+// Invitations as the seeds describe them: the inbox, the "Accept agreement &
+// authorize partner" page, the Microsoft Customer Agreement, declining, the
+// "Review and accept" agreement page and the demo partner simulator. Each
+// flow reloads at every step, and axe-core checks every state it shows.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './lib/server.mjs';
+import { DIST } from './lib/dist.mjs';
+import {
+  launch, openPage, waitForApp, assertNoProblems, assertAccessible, screenshot as fullPageShot,
+} from './lib/browser.mjs';
+
+/** A full-page screenshot from the top, so the sticky header stays on top. */
+async function screenshot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await fullPageShot(page, name);
+}
+
+let server;
+let browser;
+before(async () => {
+  server = await serve({ dist: DIST });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ACCEPT_PAGE = 'Accept agreement & authorize partner';
+const ACK_LABEL = 'I have read the Microsoft Customer Agreement and accept it on behalf of my organization.';
+
+/** A page on fresh demo data, signed in as `persona`. */
+async function fresh(persona = 'global-admin', path = 'partners/invitations') {
+  const page = await openPage(browser.context);
+  await page.goto(server.url + path);
+  await waitForApp(page);
+  await page.evaluate((p) => {
+    localStorage.clear();
+    localStorage.setItem('partner-console.persona', p);
+  }, persona);
+  await page.reload();
+  await waitForApp(page);
+  return page;
+}
+
+async function h1(page, name) {
+  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 10000 });
+}
+
+/** Reloads and checks the page still shows `heading`. */
+async function reloadKeeps(page, heading) {
+  await page.reload();
+  await waitForApp(page);
+  await h1(page, heading);
+}
+
+function pathOf(page) {
+  const url = new URL(page.url());
+  return url.pathname + url.search;
+}
+
+/** Presses Tab until the focused element matches `selector`. */
+async function tabTo(page, selector, max = 80) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
+
+test('a Global Administrator accepts granular access as the seeds describe, surviving a reload at each step', async () => {
+  const page = await fresh('global-admin');
+  // The inbox: pending, expired and handled invitations.
+  await h1(page, 'Invitations');
+  const pending = page.locator('#inbox-pending');
+  assert.match(await pending.innerText(), /Contoso Cloud Partners/);
+  assert.match(await page.locator('#inbox-expired').innerText(), /Southridge Video IT/);
+  assert.match(await page.locator('#inbox-handled').innerText(), /Declined/);
+  await assertAccessible(page, 'the inbox');
+  await screenshot(page, 'invitations-inbox');
+  await reloadKeeps(page, 'Invitations');
+
+  // In the email, select the link: the deep link opens the accept page.
+  await page.locator('tr[data-invitation="inv-granular-helpdesk"] a').click();
+  await h1(page, ACCEPT_PAGE);
+  assert.equal(pathOf(page), '/partners/invitation/inv-granular-helpdesk');
+  const roles = page.locator('table').filter({ hasText: 'What the partner could do' });
+  assert.equal(await roles.locator('tbody tr').count(), 5);
+  assert.match(await roles.innerText(), /Helpdesk Administrator/);
+  assert.match(await page.getByTestId('granular-duration').innerText(), /730 days/);
+  assert.match(await page.getByTestId('granular-auto-extend').innerText(), /180 days/);
+  const accept = page.getByRole('button', { name: 'Accept & Authorize' });
+  assert.equal(await accept.isDisabled(), true, 'Accept & Authorize starts disabled');
+  await assertAccessible(page, 'the accept page');
+  await screenshot(page, 'invitation-accept');
+  await reloadKeeps(page, ACCEPT_PAGE);
+
+  // Select the link for the Microsoft Customer Agreement, and read it.
+  await page.getByRole('button', { name: 'Microsoft Customer Agreement' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Microsoft Customer Agreement' });
+  await dialog.waitFor();
+  assert.equal(
+    await dialog.getByRole('link', { name: /Read the full Microsoft Customer Agreement/ }).getAttribute('href'),
+    'https://www.microsoft.com/licensing/docs/customeragreement',
+  );
+  await assertAccessible(page, 'the agreement summary');
+  await screenshot(page, 'invitation-agreement-summary');
+  await page.reload();
+  await waitForApp(page);
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  // Check the box: Accept & Authorize comes alive, and stays so on reload.
+  await page.getByLabel(ACK_LABEL).check();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=accept]').disabled);
+  await assertAccessible(page, 'the accept page, box ticked');
+  await reloadKeeps(page, ACCEPT_PAGE);
+  assert.equal(await page.getByLabel(ACK_LABEL).isChecked(), true);
+  assert.equal(await accept.isEnabled(), true);
+
+  // Select Accept & Authorize: the list of partners is displayed.
+  await accept.click();
+  await h1(page, 'Partner relationships');
+  assert.equal(pathOf(page), '/settings/partner-relationships?highlight=contoso-cloud');
+  await page.locator('.toast').filter({ hasText: 'Invitation accepted' }).waitFor();
+  await screenshot(page, 'invitation-accepted-partner-list');
+  await reloadKeeps(page, 'Partner relationships');
+  const saved = await page.evaluate(() => localStorage.getItem('partner-console.state'));
+  assert.match(saved, /Accepted & authorized invitation inv-granular-helpdesk/, 'the activity log has the entry');
+
+  // The link now says it was used.
+  await page.goto(server.url + 'partners/invitation/inv-granular-helpdesk');
+  await h1(page, 'This invitation has already been accepted');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('a Billing Administrator accepts a reseller invitation and is told why not one with admin roles', async () => {
+  const page = await fresh('billing-admin', 'partners/invitation/inv-granular-global-admin');
+  await h1(page, ACCEPT_PAGE);
+  assert.equal(await page.getByRole('button', { name: 'Accept & Authorize' }).count(), 0);
+  const refusal = page.getByTestId('accept-refusal');
+  assert.match(await refusal.innerText(), /Only a Global Administrator can grant or remove partner admin roles\./);
+  await assertAccessible(page, 'the accept page refused to a Billing Administrator');
+  await screenshot(page, 'invitation-refused-billing-admin');
+
+  await page.goto(server.url + 'partners/invitation/inv-reseller');
+  await h1(page, ACCEPT_PAGE);
+  await page.getByLabel(ACK_LABEL).check();
+  await reloadKeeps(page, ACCEPT_PAGE);
+  await page.getByRole('button', { name: 'Accept & Authorize' }).click();
+  await h1(page, 'Partner relationships');
+  assert.equal(pathOf(page), '/settings/partner-relationships?highlight=relecloud');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('the whole flow works with the keyboard alone', async () => {
+  const page = await fresh('global-admin');
+  await tabTo(page, 'tr[data-invitation="inv-advisor"] a');
+  await page.keyboard.press('Enter');
+  await h1(page, ACCEPT_PAGE);
+  await tabTo(page, 'button[aria-haspopup=dialog]');
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'Microsoft Customer Agreement' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.textContent?.trim()),
+    'Microsoft Customer Agreement',
+    'focus returns to the link that opened the agreement',
+  );
+  await tabTo(page, '#inv-ack');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=accept]').disabled);
+  await tabTo(page, '[data-testid=accept]');
+  await page.keyboard.press('Enter');
+  await h1(page, 'Partner relationships');
+  assert.equal(pathOf(page), '/settings/partner-relationships?highlight=lamna-advisors');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('cancelling an invitation asks first, then says it was declined', async () => {
+  const page = await fresh('global-admin', 'partners/invitation/inv-delegated-admin');
+  await h1(page, ACCEPT_PAGE);
+  await page.getByRole('button', { name: 'Cancel invitation' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Cancel this invitation?' });
+  await confirm.waitFor();
+  await assertAccessible(page, 'the cancel dialog');
+  await screenshot(page, 'invitation-cancel-dialog');
+  await confirm.getByRole('button', { name: 'Keep invitation' }).click();
+  await confirm.waitFor({ state: 'hidden' });
+  await h1(page, ACCEPT_PAGE);
+  await page.getByRole('button', { name: 'Cancel invitation' }).click();
+  await confirm.getByRole('button', { name: 'Cancel invitation' }).click();
+  await h1(page, 'This invitation was declined');
+  await reloadKeeps(page, 'This invitation was declined');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('every invitation that cannot be answered has its own clear, accessible page', async () => {
+  const cases = [
+    ['inv-expired', 'This invitation has expired', /ask Southridge Video IT to send you a new invitation/],
+    ['inv-declined', 'This invitation was declined', /ask Blue Yonder Airlines IT/],
+    ['inv-accepted', 'This invitation has already been accepted', /its partner page/],
+    ['inv-nobody-sent-this', 'Invitation not found', /ask the partner to send the invitation again/],
+    ['inv%20broken%3F', 'This invitation link is broken', /open the link again/],
+  ];
+  const page = await fresh('global-admin');
+  for (const [id, heading, next] of cases) {
+    await page.goto(server.url + 'partners/invitation/' + id);
+    await h1(page, heading);
+    assert.match(await page.getByTestId('invitation-outcome').innerText(), next);
+    await assertAccessible(page, `invitation ${id}`);
+    await screenshot(page, `invitation-${heading.toLowerCase().replace(/[^a-z]+/g, '-')}`);
+  }
+  // Legacy roles still held: granular access waits, and the page links there.
+  await page.goto(server.url + 'partners/invitation/inv-granular-legacy');
+  await h1(page, ACCEPT_PAGE);
+  const refusal = page.getByTestId('accept-refusal');
+  assert.match(await refusal.innerText(), /still holds delegated admin roles/);
+  assert.equal(
+    await refusal.getByRole('link').getAttribute('href'),
+    '/settings/partner-relationships/fabrikam-it',
+  );
+  await assertAccessible(page, 'granular blocked by legacy roles');
+  await screenshot(page, 'invitation-blocked-by-legacy-roles');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('Review and accept: the agreement for an existing partner, then the list of partners', async () => {
+  const page = await fresh('billing-admin');
+  await page.getByRole('link', { name: /Review and accept the agreement for Wide World Importers Tech/ }).click();
+  const title = 'Review and accept the Microsoft Customer Agreement';
+  await h1(page, title);
+  assert.match(await page.getByTestId('purchase-blocked').innerText(), /Purchases blocked/);
+  const accept = page.getByRole('button', { name: 'Accept', exact: true });
+  assert.equal(await accept.isDisabled(), true);
+  await assertAccessible(page, 'the agreement page');
+  await screenshot(page, 'agreement-review');
+  await page.getByRole('button', { name: 'Microsoft Customer Agreement' }).click();
+  await page.getByRole('dialog', { name: 'Microsoft Customer Agreement' }).getByRole('button', { name: 'Close' }).click();
+  await page.getByLabel(ACK_LABEL).check();
+  await reloadKeeps(page, title);
+  await accept.click();
+  await h1(page, 'Partner relationships');
+  assert.equal(pathOf(page), '/settings/partner-relationships?highlight=wide-world-tech');
+  await page.goto(server.url + 'partners/agreement/wide-world-tech');
+  await h1(page, title);
+  assert.match(await page.getByTestId('agreement-outcome').innerText(), /Nothing more is needed/);
+  await assertAccessible(page, 'an agreement already accepted');
+  await page.goto(server.url + 'partners/agreement/nobody-here');
+  await h1(page, 'Partner not found');
+  await assertAccessible(page, 'the agreement page for an unknown partner');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('the partner simulator issues a granular invitation that is then accepted', async () => {
+  const page = await fresh('global-admin', 'demo/partner-simulator');
+  await h1(page, 'Partner simulator');
+  assert.match(await page.getByRole('note', { name: 'Demo only' }).innerText(), /Demo only/);
+  await assertAccessible(page, 'the simulator');
+  await page.getByLabel('A new partner').check();
+  await page.getByLabel('Partner name').fill("Margie's Travel IT");
+  await page.getByLabel(/Granular delegated admin/).check();
+  await page.getByLabel('Duration').fill('P180D');
+  await page.getByLabel('Exchange Administrator').check();
+  await page.getByLabel('Teams Administrator').check();
+  await assertAccessible(page, 'the simulator, granular form');
+  await screenshot(page, 'simulator-granular');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  const issued = page.getByTestId('issued');
+  await issued.waitFor();
+  await issued.getByRole('link', { name: 'Open the invitation' }).click();
+  await h1(page, ACCEPT_PAGE);
+  assert.match(await page.getByTestId('partner-name').innerText(), /Margie's Travel IT/);
+  assert.match(await page.getByTestId('granular-duration').innerText(), /180 days/);
+  await reloadKeeps(page, ACCEPT_PAGE);
+  await page.getByLabel(ACK_LABEL).check();
+  await page.getByRole('button', { name: 'Accept & Authorize' }).click();
+  await h1(page, 'Partner relationships');
+  assert.equal(pathOf(page), '/settings/partner-relationships?highlight=margie-s-travel-it');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('the simulator shows the domain refusals next to the field and keeps what was typed', async () => {
+  const page = await fresh('global-admin', 'demo/partner-simulator');
+  await h1(page, 'Partner simulator');
+  await page.getByLabel(/Granular delegated admin/).check();
+  await page.getByLabel('Relationship name').fill('Emergency access');
+  await page.getByLabel('Duration').fill('P90D');
+  await page.getByLabel('Global Administrator', { exact: true }).check();
+  await page.getByLabel('Auto-extend by 180 days at the end').check();
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  const autoExtendError = page.locator('#sim-auto-extend-error');
+  await autoExtendError.filter({ hasText: "Auto-extend can't be on when Global Administrator is among the roles." }).waitFor();
+  assert.equal(await page.getByLabel('Auto-extend by 180 days at the end').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByLabel('Relationship name').inputValue(), 'Emergency access');
+  assert.equal(await page.getByLabel('Global Administrator', { exact: true }).isChecked(), true);
+  await assertAccessible(page, 'the simulator refusing auto-extend');
+  await screenshot(page, 'simulator-refused-auto-extend');
+
+  await page.getByLabel('Auto-extend by 180 days at the end').uncheck();
+  await page.getByLabel('Duration').fill('P3Y');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await page.locator('#sim-duration-error').filter({ hasText: /2 years \(P2Y\); P3Y is outside that range/ }).waitFor();
+  assert.equal(await page.getByLabel('Duration').inputValue(), 'P3Y');
+  assert.equal(await page.getByTestId('issued').count(), 0);
+  await assertAccessible(page, 'the simulator refusing the duration');
+  assertNoProblems(page);
+  await page.close();
+});

@@ -1,0 +1,298 @@
+// Partner relationships as a new admin uses them: the seeds' "Remove roles"
+// steps with the keyboard only (and a reload after), the table's filters in
+// the URL, the demo clock, the data page, and the billing views for every
+// persona — each state checked with axe-core and photographed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import { serve } from './lib/server.mjs';
+import { DIST } from './lib/dist.mjs';
+import {
+  launch, openPage, waitForApp, assertNoProblems, assertAccessible, screenshot,
+} from './lib/browser.mjs';
+
+const PERSONAS = [
+  ['global-admin', 'Global Administrator'],
+  ['billing-admin', 'Billing Administrator'],
+  ['helpdesk-admin', 'Helpdesk Administrator'],
+  ['user', 'User (no admin role)'],
+  ['partner-aobo', 'Partner (on behalf of the customer)'],
+];
+const BILLING = ['', '/purchase-services', '/your-products', '/licenses', '/bills-and-payments', '/billing-notifications'];
+
+let server;
+let browser;
+before(async () => {
+  server = await serve({ dist: DIST });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page on fresh demo data, signed in as `persona`. */
+async function fresh(path, persona = 'global-admin') {
+  const page = await openPage(browser.context);
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.evaluate((p) => {
+    localStorage.clear();
+    localStorage.setItem('partner-console.persona', p);
+  }, persona);
+  await page.goto(server.url + path);
+  await waitForApp(page);
+  return page;
+}
+
+/** Presses Tab until the focused element passes `check` (run in the page). */
+async function tabTo(page, check, arg, what) {
+  for (let i = 0; i < 150; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(check, arg)) return;
+  }
+  throw new Error(`the keyboard never reached ${what}`);
+}
+
+const focusedText = (text) => document.activeElement?.textContent?.trim() === text;
+const focusedIncludes = (text) => document.activeElement?.textContent?.includes(text) ?? false;
+
+test('Remove roles as the seeds say, keyboard only, survives a reload', async () => {
+  const page = await fresh('');
+  // 1. Settings > Partner relationships.
+  await tabTo(page, focusedIncludes, 'Partner relationships', 'the Partner relationships link');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Partner relationships' }).waitFor();
+  await assertAccessible(page, 'the relationships list');
+  await screenshot(page, 'rel-list');
+
+  // 2. Select the row that contains the name of the partner.
+  await tabTo(page, focusedText, 'Fabrikam IT Services', 'the Fabrikam row');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Fabrikam IT Services' }).waitFor();
+  assert.match(page.url(), /\/settings\/partner-relationships\/fabrikam-it$/);
+  await assertAccessible(page, 'the partner page');
+  await screenshot(page, 'rel-partner-fabrikam');
+
+  // 3. Remove roles opens "Remove roles?"; Esc cancels and focus returns.
+  await tabTo(page, focusedText, 'Remove roles', 'the Remove roles button');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Remove roles?' });
+  await dialog.waitFor();
+  const inDialog = await page.evaluate(() => !!document.activeElement?.closest('dialog'));
+  assert.ok(inDialog, 'focus moves into the dialog');
+  const lost = await dialog.innerText();
+  assert.match(lost, /Global Administrator/);
+  assert.match(lost, /as Reseller/);
+  await assertAccessible(page, 'the open Remove roles? dialog');
+  await screenshot(page, 'rel-remove-roles-dialog');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.ok(await page.evaluate(focusedText, 'Remove roles'), 'focus returns to Remove roles');
+
+  // 4. In the Remove roles? dialog box, select Yes.
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  if (!(await page.evaluate(focusedText, 'Yes'))) {
+    await tabTo(page, focusedText, 'Yes', 'Yes');
+  }
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByTestId('no-roles-to-remove').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Remove roles' }).count(), 0);
+  await assertAccessible(page, 'the partner page after removal');
+  await screenshot(page, 'rel-partner-after-removal');
+
+  // A reload keeps the roles gone and the partner in the list, a Reseller.
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByTestId('no-legacy-roles').innerText(), 'None.');
+  assert.match(await page.getByTestId('no-roles-to-remove').innerText(), /contact the Partner Center/);
+  await page.goto(server.url + 'settings/partner-relationships');
+  await waitForApp(page);
+  const row = page.locator('tr[data-partner-id="fabrikam-it"]');
+  const text = await row.innerText();
+  assert.match(text, /Reseller/);
+  assert.match(text, /None/);
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('filters live in the URL: reload and Back keep them; a highlight shows first', async () => {
+  const page = await fresh('settings/partner-relationships');
+  await page.getByLabel('Status').selectOption({ label: 'Expired' });
+  await page.waitForURL(/status=expired/);
+  assert.equal(await page.locator('tbody tr').count(), 1);
+  await page.getByLabel('Search').fill('zzz-nobody');
+  await page.getByText('No partners match these filters.').waitFor();
+  await assertAccessible(page, 'the empty filtered list');
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByLabel('Search').inputValue(), 'zzz-nobody');
+  await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  await page.locator('tbody tr').nth(5).waitFor();
+  await page.goBack();
+  await page.getByText('No partners match these filters.').waitFor();
+
+  await page.goto(server.url + 'settings/partner-relationships?highlight=relecloud-unknown&sort=end&dir=desc');
+  await waitForApp(page);
+  const endHeader = page.locator('th[aria-sort]');
+  assert.equal(await endHeader.getAttribute('aria-sort'), 'descending');
+  await page.goto(server.url + 'settings/partner-relationships?highlight=wingtip-devices');
+  await waitForApp(page);
+  assert.equal(await page.locator('tbody tr').first().getAttribute('data-partner-id'), 'wingtip-devices');
+  await assertAccessible(page, 'the list with a highlighted partner');
+  await screenshot(page, 'rel-list-highlight');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('partner pages in every situation are accessible', async () => {
+  const page = await fresh('');
+  for (const id of ['contoso-cloud', 'tailspin-toys', 'adventure-works', 'wide-world-tech', 'trey-licensing', 'no-such-partner']) {
+    await page.goto(server.url + `settings/partner-relationships/${id}`);
+    await waitForApp(page);
+    await assertAccessible(page, `the partner page of ${id}`);
+    await screenshot(page, `rel-partner-${id}`);
+  }
+  // No roles: the page points to the partner's support, and says how to end it.
+  await page.goto(server.url + 'settings/partner-relationships/contoso-cloud');
+  await waitForApp(page);
+  const main = await page.locator('main').innerText();
+  assert.match(main, /If you don't see the Remove roles option, contact the Partner Center/);
+  assert.match(main, /contact the partner to end the relationship/);
+  // Not signed: a link to Review and accept.
+  await page.goto(server.url + 'settings/partner-relationships/wide-world-tech');
+  await waitForApp(page);
+  assert.match(await page.getByRole('link', { name: 'Review and accept' }).getAttribute('href'), /\/partners\/agreement\/wide-world-tech$/);
+  // MPSA: purchase visibility can be allowed and stopped.
+  await page.goto(server.url + 'settings/partner-relationships/trey-licensing');
+  await waitForApp(page);
+  // The demo starts with sharing allowed: stop it, then allow it again.
+  await page.getByRole('button', { name: 'Stop sharing purchases' }).click();
+  await page.getByTestId('purchase-visibility-state').filter({ hasText: "can't see" }).waitFor();
+  await page.reload();
+  await waitForApp(page);
+  await page.getByTestId('purchase-visibility-state').filter({ hasText: "can't see" }).waitFor();
+  await page.getByRole('button', { name: "Allow them to see each other's purchases" }).click();
+  await page.getByTestId('purchase-visibility-state').filter({ hasText: 'can see' }).waitFor();
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('a persona that may not remove roles is told why', async () => {
+  const page = await fresh('settings/partner-relationships/fabrikam-it', 'billing-admin');
+  assert.match(await page.getByTestId('remove-roles-not-allowed').innerText(), /Only a Global Administrator/);
+  assert.equal(await page.getByRole('button', { name: 'Remove roles' }).count(), 0);
+  await page.evaluate(() => localStorage.setItem('partner-console.persona', 'user'));
+  await page.reload();
+  await waitForApp(page);
+  assert.match(await page.getByTestId('read-only-notice').innerText(), /You must be at least a Billing Administrator to do these steps/);
+  await assertAccessible(page, 'the partner page read-only');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('billing views for every persona: menus, notes, nothing missing explained', async () => {
+  const page = await fresh('billing');
+  for (const [id, label] of PERSONAS) {
+    await page.evaluate((p) => localStorage.setItem('partner-console.persona', p), id);
+    for (const view of BILLING) {
+      await page.goto(server.url + 'billing' + view);
+      await waitForApp(page);
+      await page.getByTestId('signed-in-persona').filter({ hasText: label }).waitFor();
+      await assertAccessible(page, `billing${view} as ${label}`);
+    }
+    await page.goto(server.url + 'billing');
+    await waitForApp(page);
+    const menu = page.getByRole('navigation', { name: 'Billing menu' });
+    const items = await menu.getByRole('link').allInnerTexts();
+    await screenshot(page, `rel-billing-${id}`);
+    if (id === 'partner-aobo') {
+      assert.deepEqual(items, ['Licenses', 'Billing notifications']);
+      assert.match(await page.getByTestId('aobo-notice').innerText(), /Partner Center/);
+      assert.match(await page.getByTestId('aobo-notice').innerText(), /Domain Name Administrator and Billing Administrator/);
+      for (const gone of ['purchase-services', 'your-products', 'bills-and-payments']) {
+        await page.goto(server.url + 'billing/' + gone);
+        await waitForApp(page);
+        assert.match(await page.getByTestId('billing-not-available').innerText(), /isn't available/);
+      }
+      await screenshot(page, 'rel-billing-aobo-not-available');
+    } else {
+      assert.deepEqual(items, ['Purchase services', 'Your products', 'Licenses', 'Bills & payments', 'Billing notifications']);
+    }
+    if (id === 'helpdesk-admin' || id === 'user') {
+      await page.goto(server.url + 'billing/purchase-services');
+      await waitForApp(page);
+      assert.match(await page.getByTestId('read-only-notice').innerText(), /You must be at least a Billing Administrator/);
+      assert.equal(await page.getByRole('link', { name: 'Review and accept' }).count(), 0);
+    }
+  }
+  await page.goto(server.url + 'billing/your-products');
+  await waitForApp(page);
+  assert.match(await page.locator('main').innerText(), /Domain Name Administrator and Billing Administrator/);
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('the demo clock moves time; home counts link to filtered views; activity filters', async () => {
+  const page = await fresh('');
+  const before = await page.getByTestId('demo-date').innerText();
+  await page.getByRole('button', { name: '+30 days' }).click();
+  await page.getByTestId('demo-date').filter({ hasNotText: before }).waitFor();
+  const after = await page.getByTestId('demo-date').innerText();
+  const days = (Date.parse(after) - Date.parse(before)) / 86400000;
+  assert.equal(days, 30);
+  await assertAccessible(page, 'home after moving the clock');
+  await screenshot(page, 'rel-home');
+  await page.getByTestId('count-expiring').click();
+  await page.waitForURL(/status=expiring/);
+  await page.getByTestId('count-partners').count();
+  await page.goto(server.url + 'activity');
+  await waitForApp(page);
+  assert.match(await page.locator('tbody').innerText(), /Moved the demo clock/);
+  await page.getByLabel('Partner', { exact: true }).selectOption({ label: 'Fabrikam IT Services' });
+  await page.waitForURL(/partner=fabrikam-it/);
+  const rows = await page.locator('tbody tr').allInnerTexts();
+  assert.ok(rows.length > 0 && rows.every((r) => r.includes('Fabrikam IT Services')), rows.join('\n'));
+  await assertAccessible(page, 'activity filtered by partner');
+  await screenshot(page, 'rel-activity');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('data: export downloads JSON, a bad import changes nothing, reset asks first', async () => {
+  const page = await fresh('settings/data');
+  await assertAccessible(page, 'the data page');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export data' }).click(),
+  ]);
+  const file = await download.path();
+  const exported = JSON.parse(await fs.readFile(file, 'utf8'));
+  assert.ok(exported && typeof exported === 'object');
+
+  await page.getByLabel('JSON file to import').setInputFiles({
+    name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"not": "a console export"'),
+  });
+  const error = page.getByRole('alert').filter({ hasText: 'Nothing was changed' });
+  await error.waitFor();
+  assert.equal(await page.getByLabel('JSON file to import').getAttribute('aria-invalid'), 'true');
+  await assertAccessible(page, 'the data page with an import error');
+  await screenshot(page, 'rel-data-import-error');
+
+  await page.getByRole('button', { name: 'Reset to demo data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reset to demo data?' });
+  await dialog.waitFor();
+  await assertAccessible(page, 'the reset dialog');
+  await dialog.getByRole('button', { name: 'Reset' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByText('Your data was reset to the demo organization.').waitFor();
+
+  await page.getByLabel('JSON file to import').setInputFiles({
+    name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)),
+  });
+  await page.getByText('Imported “good.json”').waitFor();
+  assertNoProblems(page);
+  await page.close();
+});
