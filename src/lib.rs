@@ -2,6 +2,9 @@
 //!
 //! Pages compose components; components read the store and ask the
 //! `domain` crate for every rule. Nothing here decides who may do what.
+// Data from outside (storage, network, URL, user) must never panic the app:
+// no unwrap/expect in shipped code. Tests may use them.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod app;
 pub mod base_path;

@@ -115,7 +115,14 @@ pub fn ConfirmDialog(
                 >
                     {confirm_label}
                 </button>
-                <button type="button" class="button" on:click=move |_| handle.close()>
+                // A destructive dialog opens on the safe choice: Enter
+                // right after opening must not remove anything.
+                <button
+                    type="button"
+                    class="button"
+                    autofocus=tone == ConfirmTone::Danger
+                    on:click=move |_| handle.close()
+                >
                     {cancel_label}
                 </button>
             </div>

@@ -5,6 +5,9 @@
 //! Reads answer from the state in memory; every write goes through one
 //! path (`api::write`): Idempotency-Key record, If-Match, the engine, one
 //! SQLite transaction. How the clock works is in [`engine_host`].
+// Data from outside (storage, network, URL, user) must never panic the app:
+// no unwrap/expect in shipped code. Tests may use them.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod api;
 pub mod app_state;

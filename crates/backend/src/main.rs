@@ -1,5 +1,8 @@
 //! `backend [--addr 127.0.0.1:8090] [--dist dist] [--db partner-console.sqlite3] [--reset]
 //! [--fault-error-rate R] [--fault-latency-ms N] [--fault-drop-after-commit-rate R] [--fault-seed N]`
+// Data from outside (storage, network, URL, user) must never panic the app:
+// no unwrap/expect in shipped code. Tests may use them.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

@@ -11,6 +11,9 @@
 //! real time runs `Command::AdvanceTime { to: now }` before other commands
 //! so expiry and auto-extend catch up. Read-only projections for pages are
 //! in [`views`], saving and loading in [`snapshot`], demo data in [`demo`].
+// Data from outside (storage, network, URL, user) must never panic the app:
+// no unwrap/expect in shipped code. Tests may use them.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod demo;
 pub mod directory;
