@@ -138,3 +138,40 @@ fn a_bad_import_changes_nothing_and_says_why() {
         assert_eq!(store.export_json(), before);
     });
 }
+
+#[wasm_bindgen_test]
+fn two_tabs_writing_in_turn_never_overwrite_each_other() {
+    clear();
+    with_owner(|| {
+        // Two stores over one localStorage stand for two tabs opened together.
+        let first = Store::provide();
+        let second = Store::provide();
+        let visibility = first.with(|s| s.purchase_visibility);
+        first
+            .execute(
+                Command::SetPurchaseVisibility {
+                    allowed: !visibility,
+                },
+                Persona::GlobalAdministrator,
+            )
+            .expect("first tab's change");
+        let log_after_first = first.with(|s| s.activity.len());
+        // The second tab has not heard of it yet and writes too.
+        second
+            .execute(
+                Command::AdvanceTime {
+                    to: second.now().add_days(1),
+                },
+                Persona::GlobalAdministrator,
+            )
+            .expect("second tab's change");
+        assert_eq!(second.problem(), Some(StorageProblem::ChangedElsewhere));
+        let reloaded = Store::provide();
+        assert_eq!(
+            reloaded.with(|s| s.purchase_visibility),
+            !visibility,
+            "the first tab's change survived the second tab's write"
+        );
+        assert!(reloaded.with(|s| s.activity.len()) > log_after_first);
+    });
+}

@@ -10,6 +10,10 @@ use leptos::prelude::window_event_listener;
 use super::real_now;
 
 pub const STATE_KEY: &str = "partner-console.state";
+/// How many saves the stored state has seen. A tab compares it with the
+/// revision it last read before writing, so two tabs never overwrite each
+/// other's changes silently.
+const REVISION_KEY: &str = "partner-console.revision";
 const SET_ASIDE_PREFIX: &str = "partner-console.state.unreadable.";
 
 /// Something the admin should know about their saved data.
@@ -26,6 +30,8 @@ pub enum StorageProblem {
     SaveFailed,
     /// The browser gives this page no storage at all.
     Unavailable,
+    /// Another tab saved changes first; they were loaded before ours.
+    ChangedElsewhere,
 }
 
 impl std::fmt::Display for StorageProblem {
@@ -47,6 +53,9 @@ impl std::fmt::Display for StorageProblem {
             ),
             StorageProblem::Unavailable => f.write_str(
                 "This browser gives the console no storage, so changes last only until you reload.",
+            ),
+            StorageProblem::ChangedElsewhere => f.write_str(
+                "Your data was changed in another tab. This page loaded those changes first, then made yours, so nothing was overwritten. Check the result.",
             ),
         }
     }
@@ -102,10 +111,21 @@ fn decode(storage: &web_sys::Storage, text: &str) -> Loaded {
     }
 }
 
-pub fn save(state: &State) -> Result<(), StorageProblem> {
+/// The revision of the stored state; 0 when nothing was saved yet.
+pub fn stored_revision() -> u64 {
+    storage()
+        .and_then(|s| s.get_item(REVISION_KEY).ok().flatten())
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Saves the state as `revision`: the state first, so a tab that sees the
+/// new revision always finds the state that goes with it.
+pub fn save(state: &State, revision: u64) -> Result<(), StorageProblem> {
     let storage = storage().ok_or(StorageProblem::Unavailable)?;
     storage
         .set_item(STATE_KEY, &snapshot::encode(state))
+        .and_then(|()| storage.set_item(REVISION_KEY, &revision.to_string()))
         .map_err(|_| StorageProblem::SaveFailed)
 }
 

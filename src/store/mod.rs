@@ -37,6 +37,8 @@ pub struct Store {
     state: RwSignal<State>,
     read_only: RwSignal<bool>,
     problem: RwSignal<Option<StorageProblem>>,
+    /// The stored revision this tab last read or wrote.
+    revision: StoredValue<u64>,
 }
 
 impl Store {
@@ -48,11 +50,13 @@ impl Store {
             state: RwSignal::new(loaded.state),
             read_only: RwSignal::new(loaded.read_only),
             problem: RwSignal::new(loaded.problem),
+            revision: StoredValue::new(local::stored_revision()),
         };
         store.catch_up_with_real_time();
         local::on_change_in_other_tab(move |loaded| {
             store.state.set(loaded.state);
             store.read_only.set(loaded.read_only);
+            store.revision.set_value(local::stored_revision());
         });
         provide_context(store);
         store
@@ -84,6 +88,7 @@ impl Store {
     /// Runs one command through the engine: all its events, or an error and
     /// no change (refusals are written to the activity log).
     pub fn execute(&self, command: Command, persona: Persona) -> Result<Vec<Event>, ActionError> {
+        self.catch_up_with_other_tabs();
         if self.read_only.get_untracked() {
             return Err(ActionError::ReadOnly);
         }
@@ -125,9 +130,34 @@ impl Store {
         if self.read_only.get_untracked() {
             return;
         }
-        let result = self.state.with_untracked(local::save);
-        // A failed save keeps everything in memory and says so.
-        self.problem.set(result.err());
+        let next = self.revision.get_value() + 1;
+        match self.state.with_untracked(|state| local::save(state, next)) {
+            Ok(()) => {
+                self.revision.set_value(next);
+                if self.problem.get_untracked() == Some(StorageProblem::SaveFailed) {
+                    self.problem.set(None);
+                }
+            }
+            // A failed save keeps everything in memory and says so.
+            Err(problem) => self.problem.set(Some(problem)),
+        }
+    }
+
+    /// Another tab may have saved since this one last read (the storage
+    /// event can arrive after our click): take its data before changing
+    /// anything, so its changes are never overwritten.
+    fn catch_up_with_other_tabs(&self) {
+        let stored = local::stored_revision();
+        if stored == self.revision.get_value() {
+            return;
+        }
+        let loaded = local::load();
+        self.state.set(loaded.state);
+        self.read_only.set(loaded.read_only);
+        self.revision.set_value(stored);
+        self.problem.set(Some(
+            loaded.problem.unwrap_or(StorageProblem::ChangedElsewhere),
+        ));
     }
 
     /// Time passes while the console is closed: relationships expire and
