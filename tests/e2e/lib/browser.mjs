@@ -70,5 +70,12 @@ export async function assertAccessible(page, label) {
 
 export async function screenshot(page, name) {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // Playwright's fullPage capture stitches a sticky header into the middle
+  // of the picture; a viewport as tall as the page shows it as a person would.
+  const original = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: original.width, height: Math.min(Math.max(height, original.height), 3000) });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  await page.setViewportSize(original);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
 }
