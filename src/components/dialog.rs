@@ -82,8 +82,13 @@ pub fn ConfirmDialog(
     });
 
     // Fired by Esc, by `close()`, and by the buttons: keep the signal in step
-    // and hand focus back to the opener.
+    // and hand focus back to the opener. The event is queued as a task, so
+    // the dialog may already be open again (Esc then Enter on the opener):
+    // a late event must not close the new one.
     let on_close = move |_| {
+        if dialog_ref.get_untracked().is_some_and(|d| d.open()) {
+            return;
+        }
         handle.open.set(false);
         if let Some(el) = opener.get_value() {
             let _ = el.focus();
