@@ -203,6 +203,24 @@ async fn the_dialog_opens_lists_the_losses_and_cancel_returns_focus() {
 }
 
 #[wasm_bindgen_test]
+async fn reopening_at_once_after_esc_keeps_the_dialog_open() {
+    let root = open("/settings/partner-relationships/fabrikam-it").await;
+    let button = remove_button(&root);
+    button.unchecked_ref::<web_sys::HtmlElement>().click();
+    settle().await;
+    let d = dialog(&root);
+    assert!(d.open());
+    // Esc, then Enter on the opener before the queued `close` event runs.
+    d.close();
+    button.unchecked_ref::<web_sys::HtmlElement>().click();
+    settle().await;
+    assert!(
+        d.open(),
+        "the late close event of the first opening closed the second"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn yes_removes_the_roles_and_the_partner_stays_listed() {
     let root = open("/settings/partner-relationships/fabrikam-it").await;
     remove_button(&root)
