@@ -1,5 +1,6 @@
 //! Reusable UI pieces. None of them holds a product rule.
 
+pub mod acknowledgement;
 pub mod agreement_link;
 pub mod demo_clock;
 pub mod dialog;

@@ -4,13 +4,14 @@
 use domain::Command;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::base_path::href;
+use crate::components::acknowledgement::{Acknowledgement, AcknowledgementBox};
 use crate::components::agreement_link::AgreementLink;
 use crate::components::page::{Crumb, Page};
 use crate::components::toast::use_toasts;
-use crate::components::url_query::{with_changes, Navigator};
+use crate::components::url_query::Navigator;
 use crate::pages::invitation::highlighted_partner_list;
 use crate::persona_store::use_signed_in;
 use crate::routes;
@@ -20,8 +21,6 @@ const TRAIL: &[Crumb] = &[Crumb {
     label: "Partner relationships",
     href: Some(routes::RELATIONSHIPS),
 }];
-
-const ACK_KEY: &str = "acknowledged";
 
 /// What the page knows about the partner named in the link.
 #[derive(Clone, PartialEq)]
@@ -111,11 +110,10 @@ fn AgreementForm(id: String, name: String, purchase_blocked: bool) -> impl IntoV
     let signed_in = use_signed_in();
     let toasts = use_toasts();
     let navigator = Navigator::new();
-    let query = use_query_map();
     let failure = RwSignal::new(None::<String>);
     let path = routes::agreement(&id);
-    let ids = StoredValue::new((id.clone(), name.clone(), path.clone()));
-    let acknowledged = Memo::new(move |_| query.with(|q| q.get_str(ACK_KEY) == Some("yes")));
+    let ids = StoredValue::new((id.clone(), name.clone()));
+    let acknowledged = Acknowledgement::from_url(path.clone());
     let refusal = Memo::new(move |_| {
         let persona = signed_in.get();
         let command = Command::AcceptCustomerAgreement {
@@ -124,14 +122,8 @@ fn AgreementForm(id: String, name: String, purchase_blocked: bool) -> impl IntoV
         };
         store.with(|s| s.decide(&command, persona, s.now).err())
     });
-    let set_acknowledged = move |ticked: bool| {
-        let url = query.with_untracked(|q| {
-            ids.with_value(|i| with_changes(&i.2, q, &[(ACK_KEY, ticked.then(|| "yes".into()))]))
-        });
-        navigator.replace(&url);
-    };
     let accept = move |_| {
-        let (partner_id, name, _) = ids.get_value();
+        let (partner_id, name) = ids.get_value();
         let command = Command::AcceptCustomerAgreement {
             partner_id: partner_id.clone(),
             acknowledged: acknowledged.get_untracked(),
@@ -162,17 +154,7 @@ fn AgreementForm(id: String, name: String, purchase_blocked: bool) -> impl IntoV
             <p>"Read the " <AgreementLink path=path.clone() /> "."</p>
             {move || match refusal.get() {
                 None => view! {
-                    <div class="inv-ack">
-                        <input
-                            type="checkbox"
-                            id="agreement-ack"
-                            prop:checked=move || acknowledged.get()
-                            on:change:target=move |ev| set_acknowledged(ev.target().checked())
-                        />
-                        <label for="agreement-ack">
-                            "I have read the Microsoft Customer Agreement and accept it on behalf of my organization."
-                        </label>
-                    </div>
+                    <AcknowledgementBox id="agreement-ack" acknowledgement=acknowledged />
                     <p id="agreement-hint" class="inv-muted">
                         {move || if acknowledged.get() { "Ready to accept." } else { "Tick the box to enable Accept." }}
                     </p>

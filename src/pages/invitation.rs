@@ -5,16 +5,17 @@ use domain::views::{self, InvitationAvailability, InvitationLink, InvitationView
 use domain::{Command, DomainError};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::base_path::href;
+use crate::components::acknowledgement::{Acknowledgement, AcknowledgementBox};
 use crate::components::agreement_link::AgreementLink;
 use crate::components::dialog::{ConfirmDialog, ConfirmTone, DialogHandle};
 use crate::components::page::{Crumb, Page};
 use crate::components::role_list::RoleList;
 use crate::components::safe_link::SafeLink;
 use crate::components::toast::use_toasts;
-use crate::components::url_query::{with_changes, Navigator};
+use crate::components::url_query::Navigator;
 use crate::persona_store::use_signed_in;
 use crate::routes;
 use crate::store::use_store;
@@ -23,9 +24,6 @@ const TRAIL: &[Crumb] = &[Crumb {
     label: "Invitations",
     href: Some(routes::INVITATIONS),
 }];
-
-/// The query key that keeps the acknowledgement ticked across a reload.
-const ACK_KEY: &str = "acknowledged";
 
 /// Where to go after accepting: the partner list, the partner highlighted.
 pub fn highlighted_partner_list(partner_id: &str) -> String {
@@ -180,7 +178,6 @@ fn OpenInvitation(view: InvitationView) -> impl IntoView {
     let signed_in = use_signed_in();
     let toasts = use_toasts();
     let navigator = Navigator::new();
-    let query = use_query_map();
     let decline_dialog = DialogHandle::new();
     let failure = RwSignal::new(None::<String>);
 
@@ -194,10 +191,9 @@ fn OpenInvitation(view: InvitationView) -> impl IntoView {
         "Accept & Authorize"
     };
 
-    let acknowledged = Memo::new(move |_| query.with(|q| q.get_str(ACK_KEY) == Some("yes")));
+    let acknowledged = Acknowledgement::from_url(page_path.clone());
     let ids = StoredValue::new((
         invitation_id.clone(),
-        page_path.clone(),
         partner.id.clone(),
         partner.name.clone(),
     ));
@@ -220,15 +216,8 @@ fn OpenInvitation(view: InvitationView) -> impl IntoView {
         })
     });
 
-    let set_acknowledged = move |ticked: bool| {
-        let url = query.with_untracked(|q| {
-            ids.with_value(|i| with_changes(&i.1, q, &[(ACK_KEY, ticked.then(|| "yes".into()))]))
-        });
-        navigator.replace(&url);
-    };
-
     let accept = move |_| {
-        let (invitation_id, _, partner_id, partner_name) = ids.get_value();
+        let (invitation_id, partner_id, partner_name) = ids.get_value();
         let command = Command::AcceptInvitation {
             invitation_id,
             agreement_acknowledged: acknowledged.get_untracked(),
@@ -244,7 +233,7 @@ fn OpenInvitation(view: InvitationView) -> impl IntoView {
         }
     };
     let decline = Callback::new(move |_: ()| {
-        let (invitation_id, _, _, partner_name) = ids.get_value();
+        let (invitation_id, _, partner_name) = ids.get_value();
         match store.execute(
             Command::DeclineInvitation { invitation_id },
             signed_in.0.get_untracked(),
@@ -353,17 +342,7 @@ fn OpenInvitation(view: InvitationView) -> impl IntoView {
             </p>
             {move || match accept_refusal.get() {
                 None => view! {
-                    <div class="inv-ack">
-                        <input
-                            type="checkbox"
-                            id="inv-ack"
-                            prop:checked=move || acknowledged.get()
-                            on:change:target=move |ev| set_acknowledged(ev.target().checked())
-                        />
-                        <label for="inv-ack">
-                            "I have read the Microsoft Customer Agreement and accept it on behalf of my organization."
-                        </label>
-                    </div>
+                    <AcknowledgementBox id="inv-ack" acknowledgement=acknowledged />
                     <p id="inv-accept-hint" class="inv-muted">
                         {move || if acknowledged.get() {
                             "Accepting grants exactly what is listed above."
