@@ -20,6 +20,8 @@ cargo clippy -p partner-console --target wasm32-unknown-unknown --all-targets --
 
 step "native tests"
 cargo test --workspace
+# The end-to-end tests start this build of the server for the HTTP mode.
+cargo build -p backend
 
 step "wasm tests in headless Chromium"
 cargo test -p partner-console --target wasm32-unknown-unknown

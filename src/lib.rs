@@ -13,10 +13,22 @@ pub mod pages;
 pub mod panic;
 pub mod persona_store;
 pub mod routes;
+pub mod startup;
 pub mod store;
 
-/// Entry point used by `main.rs`: install the panic screen, then mount.
+/// Entry point used by `main.rs`: install the panic screen, open the
+/// chosen backend, then mount the app (or say why the server is missing).
 pub fn start() {
     panic::install();
-    leptos::mount::mount_to_body(app::App);
+    // Leptos's executor starts with the mount; before it, the browser's.
+    wasm_bindgen_futures::spawn_local(async {
+        match startup::open_backend().await {
+            Ok(()) => leptos::mount::mount_to_body(app::App),
+            Err(reason) => leptos::mount::mount_to_body(move || {
+                pages::server_unreachable::ServerUnreachable(
+                    pages::server_unreachable::ServerUnreachableProps { reason },
+                )
+            }),
+        }
+    });
 }

@@ -22,6 +22,13 @@ fn clear() {
     storage().clear().expect("clear");
 }
 
+/// An owner for a test that awaits: the store's signals live while it does.
+fn owner() -> leptos::prelude::Owner {
+    let owner = leptos::prelude::Owner::new();
+    owner.set();
+    owner
+}
+
 fn with_owner<R>(f: impl FnOnce() -> R) -> R {
     let owner = leptos::prelude::Owner::new();
     owner.with(f)
@@ -39,41 +46,42 @@ fn a_first_visit_shows_demo_data_and_saves_nothing_until_a_change() {
 }
 
 #[wasm_bindgen_test]
-fn a_change_is_saved_and_a_new_store_reads_it_back() {
+async fn a_change_is_saved_and_a_new_store_reads_it_back() {
     clear();
-    with_owner(|| {
-        let store = Store::provide();
-        let before = store.with(|s| s.purchase_visibility);
-        store
-            .execute(
-                Command::SetPurchaseVisibility { allowed: !before },
-                Persona::GlobalAdministrator,
-            )
-            .expect("a Global Administrator may set purchase visibility");
-        let reloaded = Store::provide();
-        assert_eq!(reloaded.with(|s| s.purchase_visibility), !before);
-    });
+    let _owner = owner();
+    let store = Store::provide();
+    let before = store.with(|s| s.purchase_visibility);
+    store
+        .execute(
+            Command::SetPurchaseVisibility { allowed: !before },
+            Persona::GlobalAdministrator,
+        )
+        .await
+        .expect("a Global Administrator may set purchase visibility");
+    let reloaded = Store::provide();
+    assert_eq!(reloaded.with(|s| s.purchase_visibility), !before);
 }
 
 #[wasm_bindgen_test]
-fn a_refused_command_changes_nothing_but_is_logged() {
+async fn a_refused_command_changes_nothing_but_is_logged() {
     clear();
-    with_owner(|| {
-        let store = Store::provide();
-        let visibility = store.with(|s| s.purchase_visibility);
-        let log_len = store.with(|s| s.activity.len());
-        let refused = store.execute(
+    let _owner = owner();
+    let store = Store::provide();
+    let visibility = store.with(|s| s.purchase_visibility);
+    let log_len = store.with(|s| s.activity.len());
+    let refused = store
+        .execute(
             Command::SetPurchaseVisibility {
                 allowed: !visibility,
             },
             Persona::User,
-        );
-        assert!(refused.is_err());
-        assert_eq!(store.with(|s| s.purchase_visibility), visibility);
-        let last = store.with(|s| s.activity.last().map(|e| e.outcome.clone()));
-        assert_eq!(store.with(|s| s.activity.len()), log_len + 1);
-        assert!(last.unwrap_or_default().starts_with("Refused"));
-    });
+        )
+        .await;
+    assert!(refused.is_err());
+    assert_eq!(store.with(|s| s.purchase_visibility), visibility);
+    let last = store.with(|s| s.activity.last().map(|e| e.outcome.clone()));
+    assert_eq!(store.with(|s| s.activity.len()), log_len + 1);
+    assert!(last.unwrap_or_default().starts_with("Refused"));
 }
 
 #[wasm_bindgen_test]
@@ -104,27 +112,28 @@ fn corrupt_saved_data_is_set_aside_and_reported_not_dropped() {
 }
 
 #[wasm_bindgen_test]
-fn data_from_a_newer_console_opens_read_only_and_is_never_overwritten() {
+async fn data_from_a_newer_console_opens_read_only_and_is_never_overwritten() {
     clear();
     let current = with_owner(|| Store::provide().export_json());
     let newer = current.replacen("\"schemaVersion\":2", "\"schemaVersion\":99", 1);
     assert_ne!(newer, current, "the export names its schema version");
     storage().set_item(KEY, &newer).expect("set");
-    with_owner(|| {
-        let store = Store::provide();
-        assert_eq!(store.problem(), Some(StorageProblem::Newer));
-        assert!(store.read_only());
-        let refused = store.execute(
+    let _owner = owner();
+    let store = Store::provide();
+    assert_eq!(store.problem(), Some(StorageProblem::Newer));
+    assert!(store.read_only());
+    let refused = store
+        .execute(
             Command::SetPurchaseVisibility { allowed: true },
             Persona::GlobalAdministrator,
-        );
-        assert!(refused.is_err());
-        assert_eq!(
-            storage().get_item(KEY).ok().flatten().as_deref(),
-            Some(newer.as_str()),
-            "the newer data is left exactly as it was"
-        );
-    });
+        )
+        .await;
+    assert!(refused.is_err());
+    assert_eq!(
+        storage().get_item(KEY).ok().flatten().as_deref(),
+        Some(newer.as_str()),
+        "the newer data is left exactly as it was"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -140,38 +149,39 @@ fn a_bad_import_changes_nothing_and_says_why() {
 }
 
 #[wasm_bindgen_test]
-fn two_tabs_writing_in_turn_never_overwrite_each_other() {
+async fn two_tabs_writing_in_turn_never_overwrite_each_other() {
     clear();
-    with_owner(|| {
-        // Two stores over one localStorage stand for two tabs opened together.
-        let first = Store::provide();
-        let second = Store::provide();
-        let visibility = first.with(|s| s.purchase_visibility);
-        first
-            .execute(
-                Command::SetPurchaseVisibility {
-                    allowed: !visibility,
-                },
-                Persona::GlobalAdministrator,
-            )
-            .expect("first tab's change");
-        let log_after_first = first.with(|s| s.activity.len());
-        // The second tab has not heard of it yet and writes too.
-        second
-            .execute(
-                Command::AdvanceTime {
-                    to: second.now().add_days(1),
-                },
-                Persona::GlobalAdministrator,
-            )
-            .expect("second tab's change");
-        assert_eq!(second.problem(), Some(StorageProblem::ChangedElsewhere));
-        let reloaded = Store::provide();
-        assert_eq!(
-            reloaded.with(|s| s.purchase_visibility),
-            !visibility,
-            "the first tab's change survived the second tab's write"
-        );
-        assert!(reloaded.with(|s| s.activity.len()) > log_after_first);
-    });
+    let _owner = owner();
+    // Two stores over one localStorage stand for two tabs opened together.
+    let first = Store::provide();
+    let second = Store::provide();
+    let visibility = first.with(|s| s.purchase_visibility);
+    first
+        .execute(
+            Command::SetPurchaseVisibility {
+                allowed: !visibility,
+            },
+            Persona::GlobalAdministrator,
+        )
+        .await
+        .expect("first tab's change");
+    let log_after_first = first.with(|s| s.activity.len());
+    // The second tab has not heard of it yet and writes too.
+    second
+        .execute(
+            Command::AdvanceTime {
+                to: second.now().add_days(1),
+            },
+            Persona::GlobalAdministrator,
+        )
+        .await
+        .expect("second tab's change");
+    assert_eq!(second.problem(), Some(StorageProblem::ChangedElsewhere));
+    let reloaded = Store::provide();
+    assert_eq!(
+        reloaded.with(|s| s.purchase_visibility),
+        !visibility,
+        "the first tab's change survived the second tab's write"
+    );
+    assert!(reloaded.with(|s| s.activity.len()) > log_after_first);
 }

@@ -20,10 +20,15 @@ pub fn DemoClock() -> impl IntoView {
 
     let advance = move |days: i64| {
         let to = store.now().add_days(days);
-        match store.execute(Command::AdvanceTime { to }, signed_in.get()) {
-            Ok(_) => toasts.success(format!("The demo date is now {}.", to.date_string())),
-            Err(error) => toasts.error(error.to_string()),
-        }
+        leptos::task::spawn_local(async move {
+            match store
+                .execute(Command::AdvanceTime { to }, signed_in.get())
+                .await
+            {
+                Ok(_) => toasts.success(format!("The demo date is now {}.", to.date_string())),
+                Err(error) => toasts.error(error.to_string()),
+            }
+        });
     };
 
     view! {

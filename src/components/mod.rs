@@ -2,6 +2,7 @@
 
 pub mod acknowledgement;
 pub mod agreement_link;
+pub mod data_location;
 pub mod demo_clock;
 pub mod dialog;
 pub mod filter_panel;

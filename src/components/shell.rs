@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::base_path::href;
 
+use crate::components::data_location::DataLocation;
 use crate::components::demo_clock::DemoClock;
 use crate::components::persona_picker::PersonaPicker;
 use crate::components::storage_banner::StorageBanner;
@@ -26,6 +27,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <span class="app-header__product">"Partner console"</span>
                 <span class="app-header__tenant">"Adatum Corporation"</span>
             </div>
+            <DataLocation />
             <DemoClock />
             <PersonaPicker />
         </header>

@@ -128,15 +128,17 @@ fn AgreementForm(id: String, name: String, purchase_blocked: bool) -> impl IntoV
             partner_id: partner_id.clone(),
             acknowledged: acknowledged.get_untracked(),
         };
-        match store.execute(command, signed_in.0.get_untracked()) {
-            Ok(_) => {
-                toasts.success(format!(
+        leptos::task::spawn_local(async move {
+            match store.execute(command, signed_in.0.get_untracked()).await {
+                Ok(_) => {
+                    toasts.success(format!(
                     "Agreement accepted: {name} can now buy for you and manage your subscriptions."
                 ));
-                navigator.push(&highlighted_partner_list(&partner_id));
+                    navigator.push(&highlighted_partner_list(&partner_id));
+                }
+                Err(error) => failure.set(Some(error.to_string())),
             }
-            Err(error) => failure.set(Some(error.to_string())),
-        }
+        });
     };
 
     view! {

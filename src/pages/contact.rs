@@ -222,34 +222,37 @@ pub fn ContactPage() -> impl IntoView {
             partner_ids,
             form: form.get_untracked(),
         };
-        match store.execute(command, signed_in.0.get_untracked()) {
-            Ok(events) => {
-                let request = events.into_iter().find_map(|e| match e {
-                    Event::ContactRequestSent { request, .. } => Some(request),
-                    _ => None,
-                });
-                clear_draft();
-                form.set(ContactForm::default());
-                submitted.set(false);
-                sent.set(request);
-                toasts.success("Your request was sent.");
-                after_render(move || {
-                    if let Some(el) = confirmation_ref.get_untracked() {
-                        let _ = el.focus();
-                    }
-                });
+        leptos::task::spawn_local(async move {
+            match store.execute(command, signed_in.0.get_untracked()).await {
+                Ok(events) => {
+                    let request = events.into_iter().find_map(|e| match e {
+                        Event::ContactRequestSent { request, .. } => Some(request),
+                        _ => None,
+                    });
+                    clear_draft();
+                    form.set(ContactForm::default());
+                    submitted.set(false);
+                    sent.set(request);
+                    toasts.success("Your request was sent.");
+                    after_render(move || {
+                        if let Some(el) = confirmation_ref.get_untracked() {
+                            let _ = el.focus();
+                        }
+                    });
+                }
+                Err(ActionError::Refused(DomainError::InvalidContactRequest { .. })) => {
+                    // The form's own check agreed a moment ago; show what the
+                    // engine said field by field.
+                    after_render(move || focus_by_id("contact-error-summary"));
+                }
+                Err(error) => {
+                    let message =
+                        format!("Your request was not sent. {error} Your answers are kept.");
+                    toasts.error(message.clone());
+                    send_error.set(Some(message));
+                }
             }
-            Err(ActionError::Refused(DomainError::InvalidContactRequest { .. })) => {
-                // The form's own check agreed a moment ago; show what the
-                // engine said field by field.
-                after_render(move || focus_by_id("contact-error-summary"));
-            }
-            Err(error) => {
-                let message = format!("Your request was not sent. {error} Your answers are kept.");
-                toasts.error(message.clone());
-                send_error.set(Some(message));
-            }
-        }
+        });
     };
 
     let error_of = move |field: ContactField| -> Option<String> {

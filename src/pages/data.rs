@@ -63,21 +63,29 @@ pub fn DataPage() -> impl IntoView {
         });
     };
 
-    let reset = Callback::new(move |_| {
-        store.reset_to_demo();
-        import_error.set(None);
-        toasts.success("Your data was reset to the demo organization.");
+    let reset = Callback::new(move |_| match store.reset_to_demo() {
+        Ok(()) => {
+            import_error.set(None);
+            toasts.success("Your data was reset to the demo organization.");
+        }
+        Err(error) => toasts.error(error.to_string()),
     });
+    let local = store.can_replace();
 
     view! {
         <Page title="Data" trail=TRAIL>
-            <p class="lead">"Everything this console knows lives in this browser. Keep a copy, move it to another browser, or start again from the demo organization."</p>
+            {if local {
+                view! { <p class="lead">"Everything this console knows lives in this browser. Keep a copy, move it to another browser, or start again from the demo organization."</p> }
+            } else {
+                view! { <p class="lead">"This console keeps its data on the server, shared by everyone who uses it. You can download a copy here; the server's own tools import and reset it."</p> }
+            }}
             <Show when=may_manage fallback=|| view! { <p class="notice notice--info">"You can't manage the data with this persona."</p> }>
                 <section class="card" aria-labelledby="export-title">
                     <h2 id="export-title">"Export"</h2>
                     <p>"Download partners, invitations, relationships, notices and the activity log as one JSON file."</p>
                     <button type="button" class="button button--primary" on:click=export>"Export data"</button>
                 </section>
+                <Show when=move || local>
                 <section class="card" aria-labelledby="import-title">
                     <h2 id="import-title">"Import"</h2>
                     <p>"Replace your data with a file exported from this console. A file that can't be read changes nothing."</p>
@@ -99,6 +107,7 @@ pub fn DataPage() -> impl IntoView {
                     <p>"Replace everything with the demo organization. Export first if you want to keep what you have."</p>
                     <button type="button" class="button button--danger" on:click=move |_| reset_dialog.open()>"Reset to demo data"</button>
                 </section>
+                </Show>
             </Show>
             <ConfirmDialog
                 handle=reset_dialog

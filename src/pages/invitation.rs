@@ -222,25 +222,32 @@ fn OpenInvitation(view: InvitationView) -> impl IntoView {
             invitation_id,
             agreement_acknowledged: acknowledged.get_untracked(),
         };
-        match store.execute(command, signed_in.0.get_untracked()) {
-            Ok(_) => {
-                toasts.success(format!(
-                    "Invitation accepted: {partner_name} is now one of your partners."
-                ));
-                navigator.push(&highlighted_partner_list(&partner_id));
+        leptos::task::spawn_local(async move {
+            match store.execute(command, signed_in.0.get_untracked()).await {
+                Ok(_) => {
+                    toasts.success(format!(
+                        "Invitation accepted: {partner_name} is now one of your partners."
+                    ));
+                    navigator.push(&highlighted_partner_list(&partner_id));
+                }
+                Err(error) => failure.set(Some(error.to_string())),
             }
-            Err(error) => failure.set(Some(error.to_string())),
-        }
+        });
     };
     let decline = Callback::new(move |_: ()| {
         let (invitation_id, _, partner_name) = ids.get_value();
-        match store.execute(
-            Command::DeclineInvitation { invitation_id },
-            signed_in.0.get_untracked(),
-        ) {
-            Ok(_) => toasts.success(format!("Invitation from {partner_name} cancelled.")),
-            Err(error) => failure.set(Some(error.to_string())),
-        }
+        leptos::task::spawn_local(async move {
+            match store
+                .execute(
+                    Command::DeclineInvitation { invitation_id },
+                    signed_in.0.get_untracked(),
+                )
+                .await
+            {
+                Ok(_) => toasts.success(format!("Invitation from {partner_name} cancelled.")),
+                Err(error) => failure.set(Some(error.to_string())),
+            }
+        });
     });
 
     let types = view.invitation.relationship_types.clone();

@@ -14,4 +14,5 @@ pub mod not_found;
 pub mod partner;
 pub mod relationships;
 pub mod requests;
+pub mod server_unreachable;
 pub mod simulator;

@@ -237,13 +237,16 @@ fn RolesSection(detail: PartnerDetail) -> impl IntoView {
             let command = Command::RemoveRoles {
                 partner_id: partner_id.clone(),
             };
-            match store.execute(command, signed_in.0.get_untracked()) {
-                Ok(_) => {
-                    toasts.success(format!("Admin roles removed from {partner_name}."));
-                    focus_later(ROLES_HEADING_ID);
+            let partner_name = partner_name.clone();
+            leptos::task::spawn_local(async move {
+                match store.execute(command, signed_in.0.get_untracked()).await {
+                    Ok(_) => {
+                        toasts.success(format!("Admin roles removed from {partner_name}."));
+                        focus_later(ROLES_HEADING_ID);
+                    }
+                    Err(error) => toasts.error(error.to_string()),
                 }
-                Err(error) => toasts.error(error.to_string()),
-            }
+            });
         })
     };
 
@@ -364,13 +367,15 @@ fn PurchaseVisibility() -> impl IntoView {
         let command = Command::SetPurchaseVisibility {
             allowed: !allowed(),
         };
-        match store.execute(command, signed_in.get()) {
-            Ok(_) if allowed() => {
-                toasts.success("MPSA partners can now see each other's purchases.")
+        leptos::task::spawn_local(async move {
+            match store.execute(command, signed_in.get()).await {
+                Ok(_) if allowed() => {
+                    toasts.success("MPSA partners can now see each other's purchases.")
+                }
+                Ok(_) => toasts.success("MPSA partners no longer see each other's purchases."),
+                Err(error) => toasts.error(error.to_string()),
             }
-            Ok(_) => toasts.success("MPSA partners no longer see each other's purchases."),
-            Err(error) => toasts.error(error.to_string()),
-        }
+        });
     };
     view! {
         <section class="card" aria-labelledby="purchase-visibility-title">

@@ -249,25 +249,27 @@ pub fn SimulatorPage() -> impl IntoView {
             legacy_roles,
             granular,
         };
-        match store.execute(command, signed_in.0.get_untracked()) {
-            Ok(events) => {
-                error.set(None);
-                let id = events.iter().find_map(|e| match e {
-                    Event::InvitationIssued { invitation, .. } => Some(invitation.id.clone()),
-                    _ => None,
-                });
-                if let Some(id) = id {
-                    toasts.success(format!("Invitation sent from {name}."));
-                    issued.set(Some((id, name)));
+        leptos::task::spawn_local(async move {
+            match store.execute(command, signed_in.0.get_untracked()).await {
+                Ok(events) => {
+                    error.set(None);
+                    let id = events.iter().find_map(|e| match e {
+                        Event::InvitationIssued { invitation, .. } => Some(invitation.id.clone()),
+                        _ => None,
+                    });
+                    if let Some(id) = id {
+                        toasts.success(format!("Invitation sent from {name}."));
+                        issued.set(Some((id, name)));
+                    }
                 }
+                Err(ActionError::Refused(e)) => {
+                    let field = field_of(&e);
+                    error.set(Some((field, e.to_string())));
+                    focus_later(focus_target(field, use_new.get_untracked()));
+                }
+                Err(e) => error.set(Some((Field::Form, e.to_string()))),
             }
-            Err(ActionError::Refused(e)) => {
-                let field = field_of(&e);
-                error.set(Some((field, e.to_string())));
-                focus_later(focus_target(field, use_new.get_untracked()));
-            }
-            Err(e) => error.set(Some((Field::Form, e.to_string()))),
-        }
+        });
     };
 
     let described = move |field: Field, help: &'static str, err: &'static str| {

@@ -7,6 +7,8 @@ use domain::{snapshot, State};
 use leptos::ev;
 use leptos::prelude::window_event_listener;
 
+use super::backend::Loaded;
+use super::problem::StorageProblem;
 use super::real_now;
 
 pub const STATE_KEY: &str = "partner-console.state";
@@ -15,57 +17,6 @@ pub const STATE_KEY: &str = "partner-console.state";
 /// other's changes silently.
 const REVISION_KEY: &str = "partner-console.revision";
 const SET_ASIDE_PREFIX: &str = "partner-console.state.unreadable.";
-
-/// Something the admin should know about their saved data.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageProblem {
-    /// The saved data could not be read; it was kept under `kept_as`.
-    Unreadable {
-        reason: String,
-        kept_as: Option<String>,
-    },
-    /// Saved by a newer console: shown read-only.
-    Newer,
-    /// Saving failed (storage full or disabled); changes live until reload.
-    SaveFailed,
-    /// The browser gives this page no storage at all.
-    Unavailable,
-    /// Another tab saved changes first; they were loaded before ours.
-    ChangedElsewhere,
-}
-
-impl std::fmt::Display for StorageProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StorageProblem::Unreadable { reason, kept_as: Some(key) } => write!(
-                f,
-                "Your saved data could not be read, so demo data is shown. {reason} The unreadable data is kept in this browser under “{key}”."
-            ),
-            StorageProblem::Unreadable { reason, kept_as: None } => write!(
-                f,
-                "Your saved data could not be read, so demo data is shown. {reason}"
-            ),
-            StorageProblem::Newer => f.write_str(
-                "Your saved data comes from a newer version of the console. It is shown read-only.",
-            ),
-            StorageProblem::SaveFailed => f.write_str(
-                "Your last change could not be saved in this browser (storage is full or turned off). It stays until you reload; export your data to keep it.",
-            ),
-            StorageProblem::Unavailable => f.write_str(
-                "This browser gives the console no storage, so changes last only until you reload.",
-            ),
-            StorageProblem::ChangedElsewhere => f.write_str(
-                "Your data was changed in another tab. This page loaded those changes first, then made yours, so nothing was overwritten. Check the result.",
-            ),
-        }
-    }
-}
-
-pub struct Loaded {
-    pub state: State,
-    pub read_only: bool,
-    pub problem: Option<StorageProblem>,
-}
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

@@ -1,15 +1,26 @@
 //! The one place where UI state meets persistence. Pages read the domain
 //! `State` through the store and send every change as a domain `Command`;
-//! the store runs the engine, saves, and tells what happened.
+//! the chosen backend (this browser, or the server) runs the engine and
+//! saves, and the store tells what happened.
 
+mod backend;
 mod clock;
+pub mod http;
 mod local;
+mod local_backend;
+mod problem;
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use domain::{snapshot, Command, DomainError, Event, Persona, State, Timestamp};
 use leptos::prelude::*;
 
+pub use backend::{Backend, Executed, Followed, Loaded, Mode, Pending};
 pub use clock::real_now;
-pub use local::StorageProblem;
+pub use http::HttpBackend;
+pub use local_backend::LocalBackend;
+pub use problem::StorageProblem;
 
 /// Why an action did not happen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,6 +29,15 @@ pub enum ActionError {
     Refused(DomainError),
     /// The saved data came from a newer console; nothing may be written over it.
     ReadOnly,
+    /// The server did not answer, even after trying again.
+    NoAnswer(String),
+    /// The server turned the request down for a reason of its own.
+    Rejected(String),
+    /// Import and reset replace the data in this browser; on the server
+    /// they are not offered.
+    KeptOnServer,
+    /// The last change is still being saved.
+    StillSaving,
 }
 
 impl std::fmt::Display for ActionError {
@@ -27,8 +47,30 @@ impl std::fmt::Display for ActionError {
             ActionError::ReadOnly => f.write_str(
                 "This data was saved by a newer version of the console, so it is open read-only. Export it, or reset to demo data, to make changes.",
             ),
+            ActionError::NoAnswer(why) => write!(
+                f,
+                "{why} Your change may not have been saved. Everything you entered is still here: try again. If it did arrive, it will not be made twice."
+            ),
+            ActionError::Rejected(why) => f.write_str(why),
+            ActionError::KeptOnServer => f.write_str(
+                "This console keeps its data on the server, so import and reset are not available here.",
+            ),
+            ActionError::StillSaving => {
+                f.write_str("Your last change is still being saved. Try again in a moment.")
+            }
         }
     }
+}
+
+thread_local! {
+    /// The backend chosen at start; the local one when nothing was chosen.
+    static CHOSEN: RefCell<Option<(Rc<dyn Backend>, Loaded)>> = const { RefCell::new(None) };
+}
+
+/// Makes every store opened from now on use `backend`, starting from
+/// `loaded`. Called once, before the app mounts.
+pub fn choose_backend(backend: Rc<dyn Backend>, loaded: Loaded) {
+    CHOSEN.with(|chosen| *chosen.borrow_mut() = Some((backend, loaded)));
 }
 
 /// The reactive store, provided once at the root.
@@ -37,29 +79,52 @@ pub struct Store {
     state: RwSignal<State>,
     read_only: RwSignal<bool>,
     problem: RwSignal<Option<StorageProblem>>,
-    /// The stored revision this tab last read or wrote.
-    revision: StoredValue<u64>,
+    saving: RwSignal<bool>,
+    backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
 }
 
 impl Store {
-    /// Loads the saved state (or the demo data), catches the demo clock up
-    /// with real time, and follows changes made in other tabs.
+    /// Opens the chosen backend (this browser's storage unless another
+    /// was chosen), catches the demo clock up with real time, and follows
+    /// changes made elsewhere.
     pub fn provide() -> Store {
-        let loaded = local::load();
+        let (backend, loaded) = CHOSEN
+            .with(|chosen| chosen.borrow().clone())
+            .unwrap_or_else(|| {
+                let (backend, loaded) = LocalBackend::open();
+                (Rc::new(backend) as Rc<dyn Backend>, loaded)
+            });
         let store = Store {
             state: RwSignal::new(loaded.state),
             read_only: RwSignal::new(loaded.read_only),
             problem: RwSignal::new(loaded.problem),
-            revision: StoredValue::new(local::stored_revision()),
+            saving: RwSignal::new(false),
+            backend: StoredValue::new_local(backend.clone()),
         };
+        backend.follow(Rc::new(move |news| store.hear(news)));
         store.catch_up_with_real_time();
-        local::on_change_in_other_tab(move |loaded| {
-            store.state.set(loaded.state);
-            store.read_only.set(loaded.read_only);
-            store.revision.set_value(local::stored_revision());
-        });
         provide_context(store);
         store
+    }
+
+    fn hear(&self, news: Followed) {
+        match news {
+            Followed::Changed(loaded) => {
+                let loaded = *loaded;
+                // Never replace the state under a write in flight: its
+                // answer brings the newer state anyway.
+                if !self.saving.get_untracked() {
+                    self.state.set(loaded.state);
+                    self.read_only.set(loaded.read_only);
+                }
+            }
+            Followed::Offline => self.problem.set(Some(StorageProblem::Offline)),
+            Followed::Online => {
+                if self.problem.get_untracked() == Some(StorageProblem::Offline) {
+                    self.problem.set(None);
+                }
+            }
+        }
     }
 
     /// Reads the state, tracking it.
@@ -76,6 +141,16 @@ impl Store {
         self.read_only.get()
     }
 
+    /// Where the data lives.
+    pub fn mode(&self) -> Mode {
+        self.backend.with_value(|b| b.mode())
+    }
+
+    /// Whether a change is being saved, tracked: forms show it.
+    pub fn saving(&self) -> bool {
+        self.saving.get()
+    }
+
     /// The last storage problem, if any, for the banner.
     pub fn problem(&self) -> Option<StorageProblem> {
         self.problem.get()
@@ -85,30 +160,56 @@ impl Store {
         self.problem.set(None);
     }
 
-    /// Runs one command through the engine: all its events, or an error and
-    /// no change (refusals are written to the activity log).
-    pub fn execute(&self, command: Command, persona: Persona) -> Result<Vec<Event>, ActionError> {
-        self.catch_up_with_other_tabs();
+    /// Runs one command: all its events, or an error and no change
+    /// (refusals are written to the activity log). One at a time.
+    pub async fn execute(
+        &self,
+        command: Command,
+        persona: Persona,
+    ) -> Result<Vec<Event>, ActionError> {
         if self.read_only.get_untracked() {
             return Err(ActionError::ReadOnly);
         }
-        let mut outcome = Ok(Vec::new());
-        self.state.update(|state| {
-            let now = state.now;
-            outcome = state.execute(&command, persona, now);
-            if let Err(error) = &outcome {
-                state.record_refusal(&command, persona, now, error);
+        if self.saving.get_untracked() {
+            return Err(ActionError::StillSaving);
+        }
+        self.saving.set(true);
+        let copy = self.state.get_untracked();
+        let pending = self
+            .backend
+            .with_value(|b| b.execute(copy, command, persona));
+        let executed = pending.await;
+        self.saving.set(false);
+        if let Some(state) = executed.state {
+            self.state.set(state);
+        }
+        if executed.outcome == Err(ActionError::ReadOnly) {
+            self.read_only.set(true);
+        }
+        self.report(executed.problem);
+        executed.outcome
+    }
+
+    /// Shows `problem`; `None` means saving works, so a save or connection
+    /// problem shown earlier is over.
+    fn report(&self, problem: Option<StorageProblem>) {
+        match problem {
+            Some(problem) => self.problem.set(Some(problem)),
+            None => {
+                let over = matches!(
+                    self.problem.get_untracked(),
+                    Some(StorageProblem::SaveFailed | StorageProblem::Offline)
+                );
+                if over {
+                    self.problem.set(None);
+                }
             }
-        });
-        self.save();
-        outcome.map_err(ActionError::Refused)
+        }
     }
 
     /// Replaces everything with fresh demo data.
-    pub fn reset_to_demo(&self) {
-        self.state.set(domain::demo::demo_state(real_now()));
-        self.read_only.set(false);
-        self.save();
+    pub fn reset_to_demo(&self) -> Result<(), ActionError> {
+        self.replace(domain::demo::demo_state(real_now()), false)
     }
 
     /// The whole state as a versioned JSON document.
@@ -118,46 +219,27 @@ impl Store {
 
     /// Replaces the state with an imported document, or changes nothing
     /// and says what is wrong with it.
-    pub fn import_json(&self, text: &str) -> Result<(), snapshot::SnapshotError> {
-        let decoded = snapshot::decode(text)?;
-        self.state.set(decoded.state);
-        self.read_only.set(decoded.read_only);
-        self.save();
+    pub fn import_json(&self, text: &str) -> Result<(), ImportError> {
+        let decoded = snapshot::decode(text).map_err(ImportError::Invalid)?;
+        self.replace(decoded.state, decoded.read_only)
+            .map_err(ImportError::NotHere)
+    }
+
+    /// Whether this backend lets the admin replace the whole state.
+    pub fn can_replace(&self) -> bool {
+        self.mode() == Mode::Local
+    }
+
+    fn replace(&self, state: State, read_only: bool) -> Result<(), ActionError> {
+        let problem = self.backend.with_value(|b| b.replace(&state))?;
+        self.state.set(state);
+        self.read_only.set(read_only);
+        if read_only {
+            self.problem.set(Some(StorageProblem::Newer));
+        } else {
+            self.report(problem);
+        }
         Ok(())
-    }
-
-    fn save(&self) {
-        if self.read_only.get_untracked() {
-            return;
-        }
-        let next = self.revision.get_value() + 1;
-        match self.state.with_untracked(|state| local::save(state, next)) {
-            Ok(()) => {
-                self.revision.set_value(next);
-                if self.problem.get_untracked() == Some(StorageProblem::SaveFailed) {
-                    self.problem.set(None);
-                }
-            }
-            // A failed save keeps everything in memory and says so.
-            Err(problem) => self.problem.set(Some(problem)),
-        }
-    }
-
-    /// Another tab may have saved since this one last read (the storage
-    /// event can arrive after our click): take its data before changing
-    /// anything, so its changes are never overwritten.
-    fn catch_up_with_other_tabs(&self) {
-        let stored = local::stored_revision();
-        if stored == self.revision.get_value() {
-            return;
-        }
-        let loaded = local::load();
-        self.state.set(loaded.state);
-        self.read_only.set(loaded.read_only);
-        self.revision.set_value(stored);
-        self.problem.set(Some(
-            loaded.problem.unwrap_or(StorageProblem::ChangedElsewhere),
-        ));
     }
 
     /// Time passes while the console is closed: relationships expire and
@@ -166,7 +248,30 @@ impl Store {
         let now = real_now();
         let behind = self.state.with_untracked(|s| s.now.seconds_until(now));
         if behind >= 3600 && !self.read_only.get_untracked() {
-            let _ = self.execute(Command::AdvanceTime { to: now }, Persona::default());
+            let store = *self;
+            leptos::task::spawn_local(async move {
+                let _ = store
+                    .execute(Command::AdvanceTime { to: now }, Persona::default())
+                    .await;
+            });
+        }
+    }
+}
+
+/// Why an import changed nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    /// The file is not a state this console can read.
+    Invalid(snapshot::SnapshotError),
+    /// This backend does not take imports.
+    NotHere(ActionError),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Invalid(error) => write!(f, "{error}"),
+            ImportError::NotHere(error) => write!(f, "{error}"),
         }
     }
 }

@@ -74,6 +74,8 @@ pub fn app(config: &Config, state: AppState) -> Router {
     let router = Router::new()
         .route("/health", get(health))
         .route("/openapi.json", get(openapi_get))
+        // Overrides dist/config.json: an app served from here uses this API.
+        .route("/config.json", get(app_config))
         .merge(api)
         .with_state(state)
         .fallback_service(static_files);
@@ -82,6 +84,10 @@ pub fn app(config: &Config, state: AppState) -> Router {
 
 async fn health() -> Json<Health> {
     Json(Health { status: "ok" })
+}
+
+async fn app_config() -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "backend": "http", "api": "/api" }))
 }
 
 async fn openapi_get() -> Json<serde_json::Value> {

@@ -25,6 +25,7 @@ pub fn document() -> Value {
         "paths": {
             "/health": {"get": op("health", "Liveness", &[], None, json!({"200": ok_json("Up", json!({"type": "object", "properties": {"status": {"const": "ok"}}}))}))},
             "/openapi.json": {"get": op("openapi_get", "This document", &[], None, json!({"200": ok_json("The OpenAPI document", json!({"type": "object"}))}))},
+            "/config.json": {"get": op("app_config", "Tells the app served from here to use this API", &[], None, json!({"200": ok_json("The app's backend", json!({"type": "object", "properties": {"backend": {"const": "http"}, "api": {"const": "/api"}}}))}))},
             "/api/state": {"get": op("state_get", "The whole saved state (the snapshot format the app exports)",
                 &["IfNoneMatch"], None,
                 json!({"200": ok_json("The snapshot", schema("Snapshot")), "304": {"description": "Unchanged since the ETag sent in If-None-Match"}}))},

@@ -13,6 +13,14 @@ async fn health_says_ok() {
 }
 
 #[tokio::test]
+async fn an_app_served_from_here_is_told_to_use_this_api() {
+    let server = Server::new();
+    let reply = server.get("/config.json", None).await;
+    assert_eq!(reply.status.as_u16(), 200);
+    assert_eq!(reply.text(), r#"{"api":"/api","backend":"http"}"#);
+}
+
+#[tokio::test]
 async fn a_deep_link_gets_the_app() {
     let server = Server::new();
     let reply = server

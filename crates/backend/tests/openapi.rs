@@ -13,6 +13,7 @@ fn router_operations() -> Vec<(String, String)> {
         .chain([
             ("GET".to_string(), "/health".to_string()),
             ("GET".to_string(), "/openapi.json".to_string()),
+            ("GET".to_string(), "/config.json".to_string()),
         ])
         .collect();
     found.sort();

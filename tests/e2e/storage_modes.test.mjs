@@ -1,0 +1,274 @@
+// The two places data can live. Served by crates/backend, the app keeps its
+// data on the server: contact, accept and remove roles each survive a reload
+// in the middle and land on the server exactly once, also when the server
+// goes away mid-flow or someone else saved first. In this browser (local
+// mode), two tabs see each other's changes and never overwrite them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './lib/server.mjs';
+import { startBackend } from './lib/backend.mjs';
+import { DIST } from './lib/dist.mjs';
+import {
+  launch, openPage, waitForApp, assertNoProblems, assertAccessible, screenshot,
+} from './lib/browser.mjs';
+
+const ACK_LABEL = 'I have read the Microsoft Customer Agreement and accept it on behalf of my organization.';
+// While the server is stopped on purpose, Chromium logs each refused fetch.
+const REMOVED = 'Removed delegated admin roles';
+const SERVER_DOWN = ['ERR_CONNECTION_REFUSED', 'Failed to fetch', 'Failed to load resource'];
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** A page at `path` of `url`, signed in as a Global Administrator. */
+async function signedIn(url, path) {
+  const page = await openPage(browser.context);
+  await page.goto(url);
+  await waitForApp(page);
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+    localStorage.setItem('partner-console.persona', 'global-admin');
+  });
+  await page.goto(url + path);
+  await waitForApp(page);
+  return page;
+}
+
+async function h1(page, name) {
+  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 15000 });
+}
+
+async function reload(page, heading) {
+  await page.reload();
+  await waitForApp(page);
+  await h1(page, heading);
+}
+
+/** How often `text` occurs in the server's saved state. */
+async function onServer(server, text) {
+  const { body } = await server.state();
+  return JSON.stringify(body).split(text).length - 1;
+}
+
+test('served by the backend, the app says its data is on the server and offers no import', async () => {
+  const server = await startBackend({ dist: DIST });
+  try {
+    const page = await signedIn(server.url, 'settings/data');
+    await h1(page, 'Data');
+    assert.equal(await page.getByTestId('data-location').innerText(), 'Data on the server');
+    assert.match(await page.locator('main').innerText(), /keeps its data on the server/);
+    assert.equal(await page.getByLabel('JSON file to import').count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Reset to demo data' }).count(), 0);
+    await assertAccessible(page, 'Settings › Data on the server');
+    await screenshot(page, 'http-data');
+    assertNoProblems(page);
+    await page.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('on the server: contact two partners, with a reload in the middle', async () => {
+  const server = await startBackend({ dist: DIST });
+  try {
+    const page = await signedIn(server.url, 'partners/find');
+    await h1(page, 'Find a partner');
+    const rows = page.locator('.vlist__row');
+    const first = (await rows.nth(0).locator('h3').innerText()).trim();
+    const second = (await rows.nth(1).locator('h3').innerText()).trim();
+    await page.getByRole('checkbox', { name: `Select ${first}` }).check();
+    await page.getByRole('checkbox', { name: `Select ${second}` }).check();
+    await page.getByRole('link', { name: 'Contact selected providers (2)' }).click();
+    await h1(page, 'Contact partners');
+    await page.getByLabel('Country/region').selectOption({ label: 'Germany' });
+    await page.getByLabel('City').fill('Berlin');
+    await page.getByLabel('First name').fill('Avery');
+    await page.getByLabel('Last name').fill('Howard');
+    await page.getByLabel('Email').fill('avery@contoso.com');
+    await page.getByLabel('Organization size').selectOption({ label: '50-249 employees' });
+    await page.getByLabel('Organization name').fill('Contoso Ltd');
+    await page.getByLabel('Industry focus').selectOption({ label: 'Healthcare' });
+    const needs = 'Move our clinics to Microsoft 365 (server mode).';
+    await page.getByLabel('Business needs').fill(needs);
+
+    await reload(page, 'Contact partners');
+    assert.equal(await page.getByLabel('Business needs').inputValue(), needs, 'the draft survives');
+    assert.equal(await onServer(server, needs), 0, 'nothing sent before Send');
+
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByTestId('confirmation').waitFor();
+    assert.equal(await onServer(server, needs), 1, 'the request is on the server once');
+    await page.getByRole('link', { name: 'View requests sent' }).click();
+    await h1(page, 'Requests sent');
+    await reload(page, 'Requests sent');
+    const table = await page.getByTestId('requests-table').innerText();
+    assert.ok(table.includes(first) && table.includes(second), table);
+    assertNoProblems(page);
+    await page.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('on the server: accept an invitation, with a reload in the middle', async () => {
+  const server = await startBackend({ dist: DIST });
+  try {
+    const page = await signedIn(server.url, 'partners/invitation/inv-granular-helpdesk');
+    await h1(page, 'Accept agreement & authorize partner');
+    await page.getByLabel(ACK_LABEL).check();
+    await reload(page, 'Accept agreement & authorize partner');
+    assert.equal(await page.getByLabel(ACK_LABEL).isChecked(), true, 'the tick survives');
+    await page.getByRole('button', { name: 'Accept & Authorize' }).click();
+    await h1(page, 'Partner relationships');
+    await page.locator('.toast').filter({ hasText: 'Invitation accepted' }).waitFor();
+    assert.equal(await onServer(server, 'Accepted & authorized invitation inv-granular-helpdesk'), 1);
+    await reload(page, 'Partner relationships');
+    assert.match(await page.locator('tr[data-partner-id="contoso-cloud"]').innerText(), /Contoso/);
+    assertNoProblems(page);
+    await page.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('on the server: remove roles, with a reload in the middle', async () => {
+  const server = await startBackend({ dist: DIST });
+  try {
+    const removed = await onServer(server, REMOVED);
+    const page = await signedIn(server.url, 'settings/partner-relationships/fabrikam-it');
+    await h1(page, 'Fabrikam IT Services');
+    await page.getByRole('button', { name: 'Remove roles' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove roles?' });
+    await dialog.waitFor();
+    await reload(page, 'Fabrikam IT Services');
+    await page.getByRole('button', { name: 'Remove roles' }).click();
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Yes' }).click();
+    await page.getByTestId('no-roles-to-remove').waitFor();
+    await reload(page, 'Fabrikam IT Services');
+    await page.getByTestId('no-roles-to-remove').waitFor();
+    assert.equal(await onServer(server, REMOVED), removed + 1, 'removed once, on the server');
+    assertNoProblems(page);
+    await page.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('the server goes away mid-flow: a clear message, the input kept, and no double accept after it returns', async () => {
+  let server = await startBackend({ dist: DIST });
+  try {
+    const page = await signedIn(server.url, 'partners/invitation/inv-granular-helpdesk');
+    await h1(page, 'Accept agreement & authorize partner');
+    await page.getByLabel(ACK_LABEL).check();
+    await server.stop();
+
+    const accept = page.getByRole('button', { name: 'Accept & Authorize' });
+    await accept.click();
+    const failure = page.getByRole('alert').filter({ hasText: 'could not be reached' });
+    await failure.waitFor({ timeout: 20000 });
+    assert.match(await failure.innerText(), /still here: try again/);
+    await h1(page, 'Accept agreement & authorize partner');
+    assert.equal(await page.getByLabel(ACK_LABEL).isChecked(), true, 'the tick is kept');
+    // Repeated failures (the retry and the background check) mean offline.
+    const offline = page.getByRole('alert').filter({ hasText: "You're offline" });
+    await offline.waitFor({ timeout: 20000 });
+    await assertAccessible(page, 'the accept page, server gone');
+    await screenshot(page, 'http-offline');
+
+    server = await startBackend({ dist: DIST, port: server.port, db: server.db });
+    await accept.click();
+    await h1(page, 'Partner relationships');
+    await offline.waitFor({ state: 'detached', timeout: 15000 });
+    assert.equal(await onServer(server, 'Accepted & authorized invitation inv-granular-helpdesk'), 1);
+    assertNoProblems(page, SERVER_DOWN);
+    await page.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('on the server: a change someone else saved first is loaded, then ours is made', async () => {
+  const server = await startBackend({ dist: DIST });
+  try {
+    const removed = await onServer(server, REMOVED);
+    const page = await signedIn(server.url, 'settings/partner-relationships/fabrikam-it');
+    await h1(page, 'Fabrikam IT Services');
+    // Another admin accepts an invitation while this page is open.
+    const { etag } = await server.state();
+    const res = await fetch(server.url + 'api/invitations/inv-reseller/accept', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-persona': 'global-admin',
+        'idempotency-key': 'e2e-other-admin',
+        'if-match': etag,
+      },
+      body: JSON.stringify({ agreementAcknowledged: true }),
+    });
+    assert.equal(res.status, 200, await res.text());
+
+    await page.getByRole('button', { name: 'Remove roles' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove roles?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Yes' }).click();
+    await page.getByTestId('no-roles-to-remove').waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Someone changed this data on the server' }).waitFor();
+    assert.equal(await onServer(server, REMOVED), removed + 1);
+    assert.equal(await onServer(server, 'Accepted & authorized invitation inv-reseller'), 1, 'their change stays');
+    // The stale write is answered 412 once, which Chromium logs.
+    assertNoProblems(page, ['status of 412']);
+    await page.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('in this browser: two tabs see each other within a second and never overwrite each other', async () => {
+  const server = await serve({ dist: DIST });
+  try {
+    const list = await signedIn(server.url, 'settings/partner-relationships');
+    assert.equal(await list.getByTestId('data-location').innerText(), 'Data in this browser');
+    const relecloud = list.locator('tr[data-partner-id="relecloud"]');
+    assert.equal(await relecloud.count(), 0, 'not a partner yet');
+
+    // A change in one tab shows in the other, untouched, within a second.
+    const other = await openPage(browser.context);
+    await other.goto(server.url + 'partners/invitation/inv-reseller');
+    await h1(other, 'Accept agreement & authorize partner');
+    await other.getByLabel(ACK_LABEL).check();
+    await other.getByRole('button', { name: 'Accept & Authorize' }).click();
+    await h1(other, 'Partner relationships');
+    await relecloud.waitFor({ timeout: 1000 });
+
+    // Both tabs accept at the same moment: both acceptances are kept.
+    await list.goto(server.url + 'partners/invitation/inv-granular-helpdesk');
+    await other.goto(server.url + 'partners/invitation/inv-delegated-admin');
+    for (const page of [list, other]) {
+      await h1(page, 'Accept agreement & authorize partner');
+      await page.getByLabel(ACK_LABEL).check();
+    }
+    await Promise.all([
+      list.getByRole('button', { name: 'Accept & Authorize' }).click(),
+      other.getByRole('button', { name: 'Accept & Authorize' }).click(),
+    ]);
+    await h1(list, 'Partner relationships');
+    await h1(other, 'Partner relationships');
+    const saved = await list.evaluate(() => localStorage.getItem('partner-console.state'));
+    for (const id of ['inv-reseller', 'inv-granular-helpdesk', 'inv-delegated-admin']) {
+      assert.match(saved, new RegExp(`Accepted & authorized invitation ${id}`), id);
+    }
+    for (const page of [list, other]) {
+      assertNoProblems(page);
+      await page.close();
+    }
+  } finally {
+    await server.close();
+  }
+});
