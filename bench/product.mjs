@@ -21,8 +21,11 @@
 //         (the result count; the signed-in persona's name).
 //    It re-sends the event every 50 ms until the page answers, so a page
 //    whose handlers are not attached yet counts as not interactive.
-//    Each load is cold: a new browser context (empty HTTP cache, storage
-//    and compiled-code cache) and a new page; app and anchor loads
+//    `_painted` figures go on to the frame that shows the answer (the task
+//    after the next animation frame). The probe on Find a partner is one
+//    keystroke, "c", into the empty box.
+//    Each load is cold: a new browser context (empty HTTP cache and
+//    storage) and a new page; app and anchor loads
 //    alternate, from one local static server, no compression, no caching
 //    headers. LOADS (default 21) loads of each, after one discarded
 //    warm-up of each; the median (p50) is the figure, goal ratio <= 1.2.
@@ -37,6 +40,7 @@
 //
 // Usage: node bench/product.mjs [dist]   (run by scripts/bench.sh)
 //        LOADS=31 node bench/product.mjs dist
+//        PRODUCT_TIMELINE=1 …   also prints every load's timeline to stderr
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import fs from 'node:fs/promises';
