@@ -1,5 +1,7 @@
 // Prints the gzip and brotli sizes of the built app's wasm, js and css, one
-// `name: value` line each (bytes, and KB = 1024 bytes), with the budget.
+// `name: value` line each (bytes, and KB = 1024 bytes), then the goal:
+// total brotli (wasm + js + css) at most the budget (scripts/bench.sh: 180),
+// the margin (negative: over by that much) and whether it is met.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -32,5 +34,7 @@ const kb = (n) => (n / 1024).toFixed(1);
 console.log(`total_raw_kb: ${kb(total.raw)}`);
 console.log(`total_gzip_kb: ${kb(total.gzip)}`);
 console.log(`total_brotli_kb: ${kb(total.brotli)}`);
-console.log(`budget_brotli_kb: ${budgetKb}`);
-console.log(`within_budget: ${total.brotli <= budgetKb * 1024 ? 'yes' : 'NO'}`);
+// The goal: wasm + js + css together, brotli, at most the budget.
+console.log(`total_brotli_goal_max_kb: ${budgetKb}`);
+console.log(`total_brotli_margin_kb: ${kb(budgetKb * 1024 - total.brotli)}`);
+console.log(`total_brotli_within_goal: ${total.brotli <= budgetKb * 1024 ? 'yes' : 'NO'}`);

@@ -14,6 +14,12 @@ cargo run --release --quiet -p domain --example relationships_bench
 # time at 10,000 and 100,000 partners against a plain-JS String.includes
 # anchor in the same run, keystroke-to-paint, and the index build time.
 node bench/directory.mjs dist
+# The whole product (issue 8, point 5): navigation to interactive of Home
+# and Find a partner against plain HTML/JS anchor pages showing the same
+# content (median of 21 cold loads each, ratio goal <= 1.2), and memory
+# (wasm + JS heap) at 100,000 partners (goal <= 40 MB) and its growth over
+# 20 filter cycles (goal <= 1 MB).
+node bench/product.mjs dist
 # The optional backend: a seeded soak of 1,000 operations with 20 % faults
 # (0 lost inputs, 0 duplicated effects), then 50 connections for 30 s on
 # loopback against the read endpoints.
