@@ -3,7 +3,8 @@
 # as `name: value` lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install.sh
+# The browser benchmarks need Chromium and the npm packages too.
+scripts/install.sh --test
 . scripts/env.sh
 if [ ! -f dist/index.html ] || [ -n "$(find src crates/domain/src style index.html -newer dist/index.html -print -quit)" ]; then
   trunk build --release --offline >&2
