@@ -12,6 +12,10 @@ step() { printf '\n== %s\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "no HTML from non-constant values (inner_html and friends)"
+python3 scripts/check/raw_html.py --self-test
+python3 scripts/check/raw_html.py
+
 step "clippy (native)"
 cargo clippy --workspace --all-targets -- -D warnings
 
