@@ -108,18 +108,21 @@ async function waitFor(check, ms = 5000) {
   throw new Error('timed out');
 }
 
-test('Find a partner: every payload typed as keywords stays text', async () => {
+test('the search boxes: every payload typed stays text, in the box and in the URL', async () => {
   const page = await fresh('partners/find');
-  const keywords = page.getByLabel('Keywords');
-  for (const p of PAYLOADS) {
-    await keywords.fill(p.text);
-    const value = await keywords.inputValue();
-    assert.ok(asInput(p.text).startsWith(value) && value.length > 0, `keywords kept payload ${p.id}`);
-    await page.waitForFunction((v) => new URL(location.href).searchParams.get('q') === v, value);
-    await page.getByTestId('result-count').waitFor();
+  for (const [path, label] of [['partners/find', 'Keywords'], ['settings/partner-relationships', 'Search']]) {
+    await softGo(page, path);
+    const box = page.getByLabel(label, { exact: true });
+    for (const p of PAYLOADS) {
+      await box.fill(p.text);
+      const value = await box.inputValue();
+      // Keywords stop at 200 characters (maxlength); nothing else changes.
+      assert.ok(asInput(p.text).startsWith(value) && value.length > 0, `${label} keeps payload ${p.id}`);
+      await page.waitForFunction((v) => new URL(location.href).searchParams.get('q') === v, value);
+    }
+    await box.fill('');
+    await assertClean(page, `${path} (${label})`);
   }
-  await keywords.fill('');
-  await assertClean(page, 'Find a partner (keywords)');
   await page.close();
 });
 
