@@ -3,9 +3,8 @@
 //! (`?acknowledged=yes`), so a reload keeps it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
-use crate::components::url_query::{with_changes, Navigator};
+use crate::components::url_query::{use_query_map, with_changes, Navigator};
 
 const ACK_KEY: &str = "acknowledged";
 

@@ -5,9 +5,8 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
-use crate::components::url_query::{with_changes, Navigator};
+use crate::components::url_query::{use_query_map, with_changes, Navigator};
 
 /// The official text; the only external address on these pages.
 pub const OFFICIAL_URL: &str = "https://www.microsoft.com/licensing/docs/customeragreement";

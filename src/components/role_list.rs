@@ -7,8 +7,11 @@ use leptos::prelude::*;
 /// A table of roles, labelled by the heading whose id is `labelled_by`.
 #[component]
 pub fn RoleList(roles: Vec<RoleView>, #[prop(into)] labelled_by: String) -> impl IntoView {
+    let region_labelled_by = labelled_by.clone();
     view! {
-        <div class="inv-table-wrap">
+        // Focusable, so the keyboard can scroll it when a narrow screen
+        // makes the table wider than its box.
+        <div class="inv-table-wrap" role="region" tabindex="0" aria-labelledby=region_labelled_by>
             <table class="inv-table inv-roles" aria-labelledby=labelled_by>
                 <thead>
                     <tr>

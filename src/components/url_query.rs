@@ -2,9 +2,36 @@
 //! reloaded and reached with the back button.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::location::Url;
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
+
+/// The URL query with every value decoded exactly once.
+///
+/// leptos_router 0.8's own `use_query_map` decodes twice: its
+/// `ParamsMap::insert` percent-decodes values that `URLSearchParams` has
+/// already decoded, so a search for "%3Cb%3E" would read back as "<b>".
+/// This reads the raw query string and lets `insert` do the one decoding.
+pub fn use_query_map() -> Memo<ParamsMap> {
+    let search = use_location().search;
+    Memo::new(move |_| search.with(|s| parse_query(s)))
+}
+
+/// `a=1&b=x%20y` (with or without the `?`) as a map of decoded values.
+pub fn parse_query(search: &str) -> ParamsMap {
+    let mut map = ParamsMap::new();
+    let search = search.strip_prefix('?').unwrap_or(search);
+    for pair in search.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        // `insert` decodes the value; the key is decoded here.
+        map.insert(
+            Url::unescape(&key.replace('+', " ")),
+            value.replace('+', " "),
+        );
+    }
+    map
+}
 
 /// `path` with the current query changed: `Some` sets a key, `None` or an
 /// empty value removes it.
@@ -13,7 +40,9 @@ pub fn with_changes(path: &str, current: &ParamsMap, changes: &[(&str, Option<St
     for (key, value) in changes {
         map.remove(key);
         if let Some(v) = value.as_ref().filter(|v| !v.is_empty()) {
-            map.insert(key.to_string(), v.clone());
+            // `insert` percent-decodes what it is given: encode the value
+            // first, so a typed "%41" stays "%41" instead of becoming "A".
+            map.insert(key.to_string(), Url::escape(v));
         }
     }
     format!("{path}{}", map.to_query_string())

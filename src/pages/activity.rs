@@ -4,11 +4,10 @@
 use domain::ActivityEntry;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use crate::base_path::href;
 use crate::components::page::Page;
-use crate::components::url_query::{with_changes, Navigator};
+use crate::components::url_query::{use_query_map, with_changes, Navigator};
 use crate::routes;
 use crate::store::use_store;
 

@@ -9,14 +9,13 @@ use domain::PartnerType;
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 use wasm_bindgen::JsCast;
 
 use crate::base_path::href;
 use crate::components::page::{Crumb, Page};
 use crate::components::status_badge::{AgreementBadge, StatusBadge};
-use crate::components::url_query::{with_changes, Navigator};
+use crate::components::url_query::{use_query_map, with_changes, Navigator};
 use crate::routes;
 use crate::store::use_store;
 

@@ -76,7 +76,8 @@ pub fn RequestsPage() -> impl IntoView {
                     </div>
                 }
             >
-                <div class="data-table-wrap">
+                // Focusable, so the keyboard can scroll it on a narrow screen.
+                <div class="data-table-wrap" role="region" tabindex="0" aria-label="Contact requests you sent">
                     <table class="requests-table" data-testid="requests-table">
                         <caption class="visually-hidden">"Contact requests you sent, newest first"</caption>
                         <thead>

@@ -15,12 +15,13 @@ use std::sync::Arc;
 use domain::permissions::{self, Action};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::base_path::href;
 use crate::components::filter_panel::{group_digits, FilterPanel, QueryChange, SortSelect};
 use crate::components::page::Page;
+use crate::components::url_query::use_query_map;
 use crate::components::virtual_list::VirtualList;
 use crate::persona_store::use_signed_in;
 use directory::{contact_href, find_href, UrlView};

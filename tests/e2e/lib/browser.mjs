@@ -15,12 +15,18 @@ const ARGS = [
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '..', 'screenshots');
 
-export async function launch() {
+/**
+ * @param {object} [options] extra context options, e.g. `bypassCSP` (the
+ *   xss tests), `colorScheme`, `reducedMotion`, `viewport`,
+ *   `deviceScaleFactor` (the accessibility tests).
+ */
+export async function launch(options = {}) {
   const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pc-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ARGS,
     viewport: { width: 1280, height: 800 },
+    ...options,
   });
   return {
     context,
