@@ -4,6 +4,7 @@
 //! The draft is kept in localStorage as typed, so a reload, a failed send
 //! or a detour loses nothing; a successful send clears it.
 
+use crate::components::url_query::use_query_map;
 use domain::directory::Facet;
 use domain::permissions::{self, Action};
 use domain::{
@@ -13,7 +14,6 @@ use domain::{
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use crate::base_path::href;
 use crate::components::filter_panel::group_digits;

@@ -50,116 +50,106 @@ async function reload(page, heading) {
   await h1(page, heading);
 }
 
+/** Runs `steps` against a fresh server on demo data, stopped afterwards. */
+async function onFreshServer(steps) {
+  const server = await startBackend({ dist: DIST });
+  try {
+    await steps(server);
+  } finally {
+    await server.stop();
+  }
+}
+
 /** How often `text` occurs in the server's saved state. */
 async function onServer(server, text) {
   const { body } = await server.state();
   return JSON.stringify(body).split(text).length - 1;
 }
 
-test('served by the backend, the app says its data is on the server and offers no import', async () => {
-  const server = await startBackend({ dist: DIST });
-  try {
-    const page = await signedIn(server.url, 'settings/data');
-    await h1(page, 'Data');
-    assert.equal(await page.getByTestId('data-location').innerText(), 'Data on the server');
-    assert.match(await page.locator('main').innerText(), /keeps its data on the server/);
-    assert.equal(await page.getByLabel('JSON file to import').count(), 0);
-    assert.equal(await page.getByRole('button', { name: 'Reset to demo data' }).count(), 0);
-    await assertAccessible(page, 'Settings › Data on the server');
-    await screenshot(page, 'http-data');
-    assertNoProblems(page);
-    await page.close();
-  } finally {
-    await server.stop();
-  }
-});
+test('served by the backend, the app says its data is on the server and offers no import', () => onFreshServer(async (server) => {
+  const page = await signedIn(server.url, 'settings/data');
+  await h1(page, 'Data');
+  assert.equal(await page.getByTestId('data-location').innerText(), 'Data on the server');
+  assert.match(await page.locator('main').innerText(), /keeps its data on the server/);
+  assert.equal(await page.getByLabel('JSON file to import').count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Reset to demo data' }).count(), 0);
+  await assertAccessible(page, 'Settings › Data on the server');
+  await screenshot(page, 'http-data');
+  assertNoProblems(page);
+  await page.close();
+}));
 
-test('on the server: contact two partners, with a reload in the middle', async () => {
-  const server = await startBackend({ dist: DIST });
-  try {
-    const page = await signedIn(server.url, 'partners/find');
-    await h1(page, 'Find a partner');
-    const rows = page.locator('.vlist__row');
-    const first = (await rows.nth(0).locator('h3').innerText()).trim();
-    const second = (await rows.nth(1).locator('h3').innerText()).trim();
-    await page.getByRole('checkbox', { name: `Select ${first}` }).check();
-    await page.getByRole('checkbox', { name: `Select ${second}` }).check();
-    await page.getByRole('link', { name: 'Contact selected providers (2)' }).click();
-    await h1(page, 'Contact partners');
-    await page.getByLabel('Country/region').selectOption({ label: 'Germany' });
-    await page.getByLabel('City').fill('Berlin');
-    await page.getByLabel('First name').fill('Avery');
-    await page.getByLabel('Last name').fill('Howard');
-    await page.getByLabel('Email').fill('avery@contoso.com');
-    await page.getByLabel('Organization size').selectOption({ label: '50-249 employees' });
-    await page.getByLabel('Organization name').fill('Contoso Ltd');
-    await page.getByLabel('Industry focus').selectOption({ label: 'Healthcare' });
-    const needs = 'Move our clinics to Microsoft 365 (server mode).';
-    await page.getByLabel('Business needs').fill(needs);
+test('on the server: contact two partners, with a reload in the middle', () => onFreshServer(async (server) => {
+  const page = await signedIn(server.url, 'partners/find');
+  await h1(page, 'Find a partner');
+  const rows = page.locator('.vlist__row');
+  const first = (await rows.nth(0).locator('h3').innerText()).trim();
+  const second = (await rows.nth(1).locator('h3').innerText()).trim();
+  await page.getByRole('checkbox', { name: `Select ${first}` }).check();
+  await page.getByRole('checkbox', { name: `Select ${second}` }).check();
+  await page.getByRole('link', { name: 'Contact selected providers (2)' }).click();
+  await h1(page, 'Contact partners');
+  await page.getByLabel('Country/region').selectOption({ label: 'Germany' });
+  await page.getByLabel('City').fill('Berlin');
+  await page.getByLabel('First name').fill('Avery');
+  await page.getByLabel('Last name').fill('Howard');
+  await page.getByLabel('Email').fill('avery@contoso.com');
+  await page.getByLabel('Organization size').selectOption({ label: '50-249 employees' });
+  await page.getByLabel('Organization name').fill('Contoso Ltd');
+  await page.getByLabel('Industry focus').selectOption({ label: 'Healthcare' });
+  const needs = 'Move our clinics to Microsoft 365 (server mode).';
+  await page.getByLabel('Business needs').fill(needs);
 
-    await reload(page, 'Contact partners');
-    assert.equal(await page.getByLabel('Business needs').inputValue(), needs, 'the draft survives');
-    assert.equal(await onServer(server, needs), 0, 'nothing sent before Send');
+  await reload(page, 'Contact partners');
+  assert.equal(await page.getByLabel('Business needs').inputValue(), needs, 'the draft survives');
+  assert.equal(await onServer(server, needs), 0, 'nothing sent before Send');
 
-    await page.getByRole('button', { name: 'Send' }).click();
-    await page.getByTestId('confirmation').waitFor();
-    assert.equal(await onServer(server, needs), 1, 'the request is on the server once');
-    await page.getByRole('link', { name: 'View requests sent' }).click();
-    await h1(page, 'Requests sent');
-    await reload(page, 'Requests sent');
-    const table = await page.getByTestId('requests-table').innerText();
-    assert.ok(table.includes(first) && table.includes(second), table);
-    assertNoProblems(page);
-    await page.close();
-  } finally {
-    await server.stop();
-  }
-});
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByTestId('confirmation').waitFor();
+  assert.equal(await onServer(server, needs), 1, 'the request is on the server once');
+  await page.getByRole('link', { name: 'View requests sent' }).click();
+  await h1(page, 'Requests sent');
+  await reload(page, 'Requests sent');
+  const table = await page.getByTestId('requests-table').innerText();
+  assert.ok(table.includes(first) && table.includes(second), table);
+  assertNoProblems(page);
+  await page.close();
+}));
 
-test('on the server: accept an invitation, with a reload in the middle', async () => {
-  const server = await startBackend({ dist: DIST });
-  try {
-    const page = await signedIn(server.url, 'partners/invitation/inv-granular-helpdesk');
-    await h1(page, 'Accept agreement & authorize partner');
-    await page.getByLabel(ACK_LABEL).check();
-    await reload(page, 'Accept agreement & authorize partner');
-    assert.equal(await page.getByLabel(ACK_LABEL).isChecked(), true, 'the tick survives');
-    await page.getByRole('button', { name: 'Accept & Authorize' }).click();
-    await h1(page, 'Partner relationships');
-    await page.locator('.toast').filter({ hasText: 'Invitation accepted' }).waitFor();
-    assert.equal(await onServer(server, 'Accepted & authorized invitation inv-granular-helpdesk'), 1);
-    await reload(page, 'Partner relationships');
-    assert.match(await page.locator('tr[data-partner-id="contoso-cloud"]').innerText(), /Contoso/);
-    assertNoProblems(page);
-    await page.close();
-  } finally {
-    await server.stop();
-  }
-});
+test('on the server: accept an invitation, with a reload in the middle', () => onFreshServer(async (server) => {
+  const page = await signedIn(server.url, 'partners/invitation/inv-granular-helpdesk');
+  await h1(page, 'Accept agreement & authorize partner');
+  await page.getByLabel(ACK_LABEL).check();
+  await reload(page, 'Accept agreement & authorize partner');
+  assert.equal(await page.getByLabel(ACK_LABEL).isChecked(), true, 'the tick survives');
+  await page.getByRole('button', { name: 'Accept & Authorize' }).click();
+  await h1(page, 'Partner relationships');
+  await page.locator('.toast').filter({ hasText: 'Invitation accepted' }).waitFor();
+  assert.equal(await onServer(server, 'Accepted & authorized invitation inv-granular-helpdesk'), 1);
+  await reload(page, 'Partner relationships');
+  assert.match(await page.locator('tr[data-partner-id="contoso-cloud"]').innerText(), /Contoso/);
+  assertNoProblems(page);
+  await page.close();
+}));
 
-test('on the server: remove roles, with a reload in the middle', async () => {
-  const server = await startBackend({ dist: DIST });
-  try {
-    const removed = await onServer(server, REMOVED);
-    const page = await signedIn(server.url, 'settings/partner-relationships/fabrikam-it');
-    await h1(page, 'Fabrikam IT Services');
-    await page.getByRole('button', { name: 'Remove roles' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Remove roles?' });
-    await dialog.waitFor();
-    await reload(page, 'Fabrikam IT Services');
-    await page.getByRole('button', { name: 'Remove roles' }).click();
-    await dialog.waitFor();
-    await dialog.getByRole('button', { name: 'Yes' }).click();
-    await page.getByTestId('no-roles-to-remove').waitFor();
-    await reload(page, 'Fabrikam IT Services');
-    await page.getByTestId('no-roles-to-remove').waitFor();
-    assert.equal(await onServer(server, REMOVED), removed + 1, 'removed once, on the server');
-    assertNoProblems(page);
-    await page.close();
-  } finally {
-    await server.stop();
-  }
-});
+test('on the server: remove roles, with a reload in the middle', () => onFreshServer(async (server) => {
+  const removed = await onServer(server, REMOVED);
+  const page = await signedIn(server.url, 'settings/partner-relationships/fabrikam-it');
+  await h1(page, 'Fabrikam IT Services');
+  await page.getByRole('button', { name: 'Remove roles' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove roles?' });
+  await dialog.waitFor();
+  await reload(page, 'Fabrikam IT Services');
+  await page.getByRole('button', { name: 'Remove roles' }).click();
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Yes' }).click();
+  await page.getByTestId('no-roles-to-remove').waitFor();
+  await reload(page, 'Fabrikam IT Services');
+  await page.getByTestId('no-roles-to-remove').waitFor();
+  assert.equal(await onServer(server, REMOVED), removed + 1, 'removed once, on the server');
+  assertNoProblems(page);
+  await page.close();
+}));
 
 test('the server goes away mid-flow: a clear message, the input kept, and no double accept after it returns', async () => {
   let server = await startBackend({ dist: DIST });
@@ -194,41 +184,36 @@ test('the server goes away mid-flow: a clear message, the input kept, and no dou
   }
 });
 
-test('on the server: a change someone else saved first is loaded, then ours is made', async () => {
-  const server = await startBackend({ dist: DIST });
-  try {
-    const removed = await onServer(server, REMOVED);
-    const page = await signedIn(server.url, 'settings/partner-relationships/fabrikam-it');
-    await h1(page, 'Fabrikam IT Services');
-    // Another admin accepts an invitation while this page is open.
-    const { etag } = await server.state();
-    const res = await fetch(server.url + 'api/invitations/inv-reseller/accept', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-persona': 'global-admin',
-        'idempotency-key': 'e2e-other-admin',
-        'if-match': etag,
-      },
-      body: JSON.stringify({ agreementAcknowledged: true }),
-    });
-    assert.equal(res.status, 200, await res.text());
+test('on the server: a change someone else saved first is loaded, then ours is made', () => onFreshServer(async (server) => {
+  const removed = await onServer(server, REMOVED);
+  const page = await signedIn(server.url, 'settings/partner-relationships/fabrikam-it');
+  await h1(page, 'Fabrikam IT Services');
+  // Another admin accepts an invitation while this page is open.
+  const { etag } = await server.state();
+  const res = await fetch(server.url + 'api/invitations/inv-reseller/accept', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-persona': 'global-admin',
+      'idempotency-key': 'e2e-other-admin',
+      'if-match': etag,
+    },
+    body: JSON.stringify({ agreementAcknowledged: true }),
+  });
+  assert.equal(res.status, 200, await res.text());
 
-    await page.getByRole('button', { name: 'Remove roles' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Remove roles?' });
-    await dialog.waitFor();
-    await dialog.getByRole('button', { name: 'Yes' }).click();
-    await page.getByTestId('no-roles-to-remove').waitFor();
-    await page.getByRole('alert').filter({ hasText: 'Someone changed this data on the server' }).waitFor();
-    assert.equal(await onServer(server, REMOVED), removed + 1);
-    assert.equal(await onServer(server, 'Accepted & authorized invitation inv-reseller'), 1, 'their change stays');
-    // The stale write is answered 412 once, which Chromium logs.
-    assertNoProblems(page, ['status of 412']);
-    await page.close();
-  } finally {
-    await server.stop();
-  }
-});
+  await page.getByRole('button', { name: 'Remove roles' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove roles?' });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Yes' }).click();
+  await page.getByTestId('no-roles-to-remove').waitFor();
+  await page.getByRole('alert').filter({ hasText: 'Someone changed this data on the server' }).waitFor();
+  assert.equal(await onServer(server, REMOVED), removed + 1);
+  assert.equal(await onServer(server, 'Accepted & authorized invitation inv-reseller'), 1, 'their change stays');
+  // The stale write is answered 412 once, which Chromium logs.
+  assertNoProblems(page, ['status of 412']);
+  await page.close();
+}));
 
 test('in this browser: two tabs see each other within a second and never overwrite each other', async () => {
   const server = await serve({ dist: DIST });

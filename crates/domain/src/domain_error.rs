@@ -74,7 +74,7 @@ pub enum DomainError {
     InvalidId { id: String },
     #[error("An invitation with the id “{invitation_id}” already exists.")]
     InvitationIdTaken { invitation_id: String },
-    #[error("Enter the partner's name.")]
+    #[error("Enter the partner's name: 1 to 200 characters, with no control characters.")]
     MissingPartnerName,
     #[error("A request for granular access must ask for at least one role.")]
     NoRolesRequested,

@@ -338,8 +338,10 @@ impl State {
                 id: shorten(&partner.id),
             });
         }
+        // Control characters (NUL, tabs, line breaks) in a name are never
+        // what a partner meant, and the contact form refuses them too.
         let name = partner.name.trim();
-        if name.is_empty() || name.chars().count() > 200 {
+        if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
             return Err(DomainError::MissingPartnerName);
         }
         let id = match invitation_id {
@@ -1065,6 +1067,34 @@ mod tests {
             run(&mut state, issue("bad id", "p1", &[], false, None), User),
             Err(DomainError::InvalidId { .. })
         ));
+    }
+
+    #[test]
+    fn a_partner_name_must_be_short_plain_text() {
+        let mut state = fresh();
+        for name in [
+            "",
+            "   ",
+            "Tab\tinside",
+            "NUL\u{0}inside",
+            "Line\nbreak",
+            &"x".repeat(201),
+        ] {
+            let mut command = issue("inv-n", "p-n", &[], false, None);
+            if let Command::IssueInvitation { partner, .. } = &mut command {
+                partner.name = name.to_string();
+            }
+            assert_eq!(
+                run(&mut state, command, User),
+                Err(DomainError::MissingPartnerName),
+                "{name:?}"
+            );
+        }
+        let mut command = issue("inv-n", "p-n", &[], false, None);
+        if let Command::IssueInvitation { partner, .. } = &mut command {
+            partner.name = "  Ünïcode & <Sons> \u{202e}ltd  ".to_string();
+        }
+        assert!(run(&mut state, command, User).is_ok());
     }
 
     #[test]
