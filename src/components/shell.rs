@@ -25,15 +25,15 @@ pub fn Shell(children: Children) -> impl IntoView {
             <div class="app-header__brand">
                 <span class="app-header__logo" aria-hidden="true"></span>
                 <span class="app-header__product">"Partner console"</span>
-                <span class="app-header__tenant">"Adatum Corporation"</span>
+                <span class="app-header__tenant" title="Adatum Corporation">"Adatum Corporation"</span>
             </div>
-            <DataLocation />
             <DemoClock />
             <PersonaPicker />
         </header>
         <div class="app-body">
             <nav class="app-nav" aria-label="Main">
                 <ul>{NAV.iter().enumerate().map(|(i, item)| nav_entry(i, item)).collect_view()}</ul>
+                <DataLocation />
             </nav>
             <main id=MAIN_ID class="app-main" tabindex="-1">
                 <StorageBanner />
