@@ -23,9 +23,17 @@ const MULTI_FACETS: [Facet; 6] = [
     Facet::Designation,
 ];
 
-/// Groups shown open at first: the ones the seeds ask for first.
+/// Groups shown open at first: the ones the seeds ask for first, on a
+/// screen wide enough to show results beside them. On a phone (or at
+/// 200 % zoom) open groups would push the results two screens down.
 fn opens_by_default(facet: Facet) -> bool {
-    matches!(facet, Facet::Size | Facet::Industry)
+    matches!(facet, Facet::Size | Facet::Industry) && !is_narrow_screen()
+}
+
+fn is_narrow_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(max-width: 760px)").ok().flatten())
+        .is_some_and(|query| query.matches())
 }
 
 fn with_count(label: &str, count: u32) -> String {
