@@ -88,6 +88,11 @@ impl Inner {
                 let revision = reply.etag.as_deref().and_then(parse_etag).ok_or_else(|| {
                     Failure::BadAnswer("no revision (ETag) with the state".to_string())
                 })?;
+                // A slow answer can arrive after a newer one (a poll sent
+                // before our own write landed): never go back.
+                if revision < self.revision.get() {
+                    return Ok(None);
+                }
                 self.revision.set(revision);
                 Ok(Some(Loaded {
                     problem: decoded.read_only.then_some(StorageProblem::Newer),
@@ -139,13 +144,16 @@ impl Inner {
         let expected = copy.decide(&command, persona, copy.now).err();
         let url = format!("{}/commands", self.api);
         let mut problem = None;
+        // The revision `copy` shows. A poll may move `self.revision` on
+        // while this write is out; the copy does not move with it.
+        let mut base = self.revision.get();
         // A stale revision means someone saved first: load their change,
         // then send ours again (the server decides on the newer state).
         for _ in 0..3 {
             let headers = [
                 ("X-Persona", persona.id().to_string()),
                 ("Idempotency-Key", key.clone()),
-                ("If-Match", etag(self.revision.get())),
+                ("If-Match", etag(base)),
             ];
             let request = Request {
                 kind: Kind::KeyedWrite,
@@ -162,7 +170,10 @@ impl Inner {
             };
             if reply.status == 412 {
                 match self.fetch_state(false).await {
-                    Ok(Some(loaded)) => copy = loaded.state,
+                    Ok(Some(loaded)) => {
+                        copy = loaded.state;
+                        base = self.revision.get();
+                    }
                     _ => {
                         return failed(
                             ActionError::NoAnswer(
@@ -179,7 +190,7 @@ impl Inner {
             // Answered for good: this key's work is done.
             self.unanswered.replace(None);
             if (200..300).contains(&reply.status) {
-                return self.written(copy, &reply, problem).await;
+                return self.written(copy, base, &reply, problem).await;
             }
             // A refusal is logged in the activity, so the state moved on.
             let refusal = refusal_of(&reply, expected);
@@ -203,6 +214,7 @@ impl Inner {
     async fn written(
         &self,
         mut copy: State,
+        base: u64,
         reply: &Reply,
         problem: Option<StorageProblem>,
     ) -> Executed {
@@ -220,7 +232,7 @@ impl Inner {
                 };
             }
         };
-        let state = if written.revision == self.revision.get() + 1 {
+        let state = if written.revision == base + 1 {
             for event in &written.events {
                 copy.apply(event);
             }
