@@ -47,7 +47,7 @@ pub fn from_config(text: &str, default_api: &str) -> Option<Wanted> {
         backend: String,
         api: Option<String>,
     }
-    let config: Config = serde_json::from_str(text).ok()?;
+    let config: Config = crate::json::from_text(text).ok()?;
     match named(&config.backend, default_api)? {
         Wanted::Http { .. } => Some(Wanted::Http {
             api: config

@@ -36,8 +36,10 @@ pub fn VirtualList<K, KF, V, RF>(
     key_at: KF,
     /// Renders the item with key `K` at position `i`.
     row: RF,
-    /// The height of every row, in CSS pixels (the CSS must agree).
-    row_height: f64,
+    /// The height of every row, in whole CSS pixels (the CSS must agree).
+    /// Whole, so the lengths below print as integers: formatting an `f64`
+    /// would pull core's float printing (about 11 KB of wasm) in for this.
+    row_height: u32,
     /// Names the list for assistive technology.
     #[prop(into)]
     label: String,
@@ -54,7 +56,8 @@ where
     let viewport = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0f64);
     let viewport_px = RwSignal::new(FALLBACK_VIEWPORT_PX);
-    let row_height = row_height.max(1.0);
+    let row_height = row_height.max(1);
+    let row_height_px = f64::from(row_height);
 
     let measure = move || {
         if let Some(el) = viewport.get_untracked() {
@@ -88,8 +91,8 @@ where
 
     let window = Memo::new(move |_| {
         let n = len.get();
-        let first_visible = (scroll_top.get() / row_height).floor() as usize;
-        let visible = (viewport_px.get() / row_height).ceil() as usize + 1;
+        let first_visible = (scroll_top.get() / row_height_px).floor() as usize;
+        let visible = (viewport_px.get() / row_height_px).ceil() as usize + 1;
         let first = first_visible.saturating_sub(OVERSCAN).min(n);
         let end = (first_visible + visible + OVERSCAN).min(n);
         (first, end)
@@ -100,8 +103,11 @@ where
             .filter_map(|i| key_at(i).map(|k| (i, k)))
             .collect::<Vec<_>>()
     };
-    let total = move || format!("{}px", len.get() as f64 * row_height);
-    let offset = move || format!("translateY({}px)", window.get().0 as f64 * row_height);
+    let total = move || format!("{}px", len.get() as u64 * u64::from(row_height));
+    let offset = move || {
+        let first = window.get().0 as u64;
+        format!("translateY({}px)", first * u64::from(row_height))
+    };
     let row_px = format!("{row_height}px");
     let list_label = label.clone();
 

@@ -1,7 +1,8 @@
 //! What happened. Events are the unit the backend persists and the source
 //! of the activity log; applying one cannot fail.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
 
 use crate::{
     ContactRequest, ContactRequestStatus, DelegatedAdminRelationship, Invitation, Notice, Partner,
@@ -9,8 +10,9 @@ use crate::{
 };
 
 /// Every event says when it happened and who caused it; `by` is `None` for
-/// what the system did as time passed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// what the system did as time passed. On the wire it is one object whose
+/// `type` names the variant (see the `Deserialize` impl below).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(
     tag = "type",
     rename_all = "camelCase",
@@ -161,6 +163,293 @@ impl Event {
             | Event::NoticeRaised { by, .. }
             | Event::PurchaseVisibilitySet { by, .. }
             | Event::ClockAdvanced { by, .. } => *by,
+        }
+    }
+}
+
+/// Reads what `Serialize` writes: `{"type": "partnerAdded", "at": …}`.
+///
+/// Not derived: serde's derive for an internally tagged enum buffers each
+/// event into its own `Content` tree and compiles every payload's visitor
+/// again for it (about 70 KB of wasm). This moves the tag out, so
+/// `{"partnerAdded": {"at": …}}` reads as an externally tagged [`Wire`]
+/// through `serde_json::Value`, the visitors the snapshot decoder uses.
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut value = Value::deserialize(deserializer)?;
+        let tag = match value.as_object_mut().map(|fields| fields.remove("type")) {
+            Some(Some(Value::String(tag))) => tag,
+            Some(Some(_)) => return Err(D::Error::custom("an event's `type` must be a string")),
+            Some(None) => return Err(D::Error::missing_field("type")),
+            None => return Err(D::Error::custom("an event must be an object")),
+        };
+        let mut tagged = Map::new();
+        tagged.insert(tag, value);
+        Wire::deserialize(Value::Object(tagged)).map_err(D::Error::custom)
+    }
+}
+
+/// [`Event`]'s variants and fields again, for serde's remote derive: it
+/// builds `Event`s, so a field that differs does not compile. Keep the two
+/// in step (`every_event_reads_back_as_written` checks every variant).
+#[derive(Deserialize)]
+#[serde(
+    remote = "Event",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+enum Wire {
+    ContactRequestSent {
+        at: Timestamp,
+        by: Option<Persona>,
+        request: ContactRequest,
+    },
+    ContactRequestStatusChanged {
+        at: Timestamp,
+        by: Option<Persona>,
+        request_id: String,
+        status: ContactRequestStatus,
+    },
+    PartnerAdded {
+        at: Timestamp,
+        by: Option<Persona>,
+        partner: Partner,
+    },
+    InvitationIssued {
+        at: Timestamp,
+        by: Option<Persona>,
+        invitation: Invitation,
+    },
+    InvitationAccepted {
+        at: Timestamp,
+        by: Option<Persona>,
+        invitation_id: String,
+        partner_id: String,
+    },
+    InvitationDeclined {
+        at: Timestamp,
+        by: Option<Persona>,
+        invitation_id: String,
+        partner_id: String,
+    },
+    InvitationExpired {
+        at: Timestamp,
+        by: Option<Persona>,
+        invitation_id: String,
+        partner_id: String,
+    },
+    AgreementAccepted {
+        at: Timestamp,
+        by: Option<Persona>,
+        partner_id: String,
+    },
+    PartnerTypesChanged {
+        at: Timestamp,
+        by: Option<Persona>,
+        partner_id: String,
+        types: Vec<PartnerType>,
+    },
+    LegacyRolesGranted {
+        at: Timestamp,
+        by: Option<Persona>,
+        partner_id: String,
+        roles: Vec<RoleDefinitionId>,
+    },
+    LegacyRolesRemoved {
+        at: Timestamp,
+        by: Option<Persona>,
+        partner_id: String,
+    },
+    RelationshipCreated {
+        at: Timestamp,
+        by: Option<Persona>,
+        relationship: DelegatedAdminRelationship,
+    },
+    RelationshipExtended {
+        at: Timestamp,
+        by: Option<Persona>,
+        relationship_id: String,
+        end_date_time: Timestamp,
+    },
+    RelationshipExpired {
+        at: Timestamp,
+        by: Option<Persona>,
+        relationship_id: String,
+    },
+    RelationshipTerminated {
+        at: Timestamp,
+        by: Option<Persona>,
+        relationship_id: String,
+    },
+    NoticeRaised {
+        at: Timestamp,
+        by: Option<Persona>,
+        notice: Notice,
+    },
+    PurchaseVisibilitySet {
+        at: Timestamp,
+        by: Option<Persona>,
+        allowed: bool,
+    },
+    ClockAdvanced {
+        at: Timestamp,
+        by: Option<Persona>,
+        from: Timestamp,
+        to: Timestamp,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RoleDefinitionId;
+
+    fn at(text: &str) -> Timestamp {
+        Timestamp::parse(text).unwrap()
+    }
+
+    /// One event of every variant, filled from the demo organization.
+    fn every_event() -> Vec<Event> {
+        let state = crate::demo::demo_state(at("2026-11-23T04:42:18Z"));
+        let when = at("2026-11-24T10:00:00Z");
+        let by = Some(Persona::default());
+        let id = || "p-1".to_string();
+        vec![
+            Event::ContactRequestSent {
+                at: when,
+                by,
+                request: state.contact_requests[0].clone(),
+            },
+            Event::ContactRequestStatusChanged {
+                at: when,
+                by: None,
+                request_id: id(),
+                status: ContactRequestStatus::Contacted,
+            },
+            Event::PartnerAdded {
+                at: when,
+                by,
+                partner: state.partners[0].clone(),
+            },
+            Event::InvitationIssued {
+                at: when,
+                by,
+                invitation: state.invitations[0].clone(),
+            },
+            Event::InvitationAccepted {
+                at: when,
+                by,
+                invitation_id: id(),
+                partner_id: id(),
+            },
+            Event::InvitationDeclined {
+                at: when,
+                by,
+                invitation_id: id(),
+                partner_id: id(),
+            },
+            Event::InvitationExpired {
+                at: when,
+                by: None,
+                invitation_id: id(),
+                partner_id: id(),
+            },
+            Event::AgreementAccepted {
+                at: when,
+                by,
+                partner_id: id(),
+            },
+            Event::PartnerTypesChanged {
+                at: when,
+                by,
+                partner_id: id(),
+                types: vec![PartnerType::Advisor, PartnerType::IndirectReseller],
+            },
+            Event::LegacyRolesGranted {
+                at: when,
+                by,
+                partner_id: id(),
+                roles: vec![RoleDefinitionId::new(crate::roles::GLOBAL_ADMINISTRATOR)],
+            },
+            Event::LegacyRolesRemoved {
+                at: when,
+                by,
+                partner_id: id(),
+            },
+            Event::RelationshipCreated {
+                at: when,
+                by,
+                relationship: state.relationships[0].clone(),
+            },
+            Event::RelationshipExtended {
+                at: when,
+                by: None,
+                relationship_id: id(),
+                end_date_time: at("2027-11-24T10:00:00Z"),
+            },
+            Event::RelationshipExpired {
+                at: when,
+                by: None,
+                relationship_id: id(),
+            },
+            Event::RelationshipTerminated {
+                at: when,
+                by,
+                relationship_id: id(),
+            },
+            Event::NoticeRaised {
+                at: when,
+                by: None,
+                notice: state.notices[0].clone(),
+            },
+            Event::PurchaseVisibilitySet {
+                at: when,
+                by,
+                allowed: true,
+            },
+            Event::ClockAdvanced {
+                at: when,
+                by,
+                from: at("2026-11-23T04:42:18Z"),
+                to: when,
+            },
+        ]
+    }
+
+    #[test]
+    fn every_event_reads_back_as_written() {
+        let events = every_event();
+        let text = serde_json::to_string(&events).unwrap();
+        assert_eq!(serde_json::from_str::<Vec<Event>>(&text).unwrap(), events);
+        let value = serde_json::to_value(&events).unwrap();
+        assert_eq!(serde_json::from_value::<Vec<Event>>(value).unwrap(), events);
+    }
+
+    #[test]
+    fn the_type_names_the_variant_and_may_come_anywhere() {
+        let text = r#"{"at":"2026-11-24T10:00:00Z","by":null,"type":"relationshipExpired","relationshipId":"r-1"}"#;
+        assert_eq!(
+            serde_json::from_str::<Event>(text).unwrap(),
+            Event::RelationshipExpired {
+                at: at("2026-11-24T10:00:00Z"),
+                by: None,
+                relationship_id: "r-1".to_string(),
+            }
+        );
+    }
+
+    #[test]
+    fn an_event_without_a_known_type_is_refused() {
+        for text in [
+            r#"{"at":"2026-11-24T10:00:00Z","relationshipId":"r-1"}"#,
+            r#"{"type":7,"at":"2026-11-24T10:00:00Z","relationshipId":"r-1"}"#,
+            r#"{"type":"relationshipVanished","at":"2026-11-24T10:00:00Z"}"#,
+            r#"{"type":"relationshipExpired","at":"yesterday","relationshipId":"r-1"}"#,
+            r#"["relationshipExpired"]"#,
+            "null",
+        ] {
+            assert!(serde_json::from_str::<Event>(text).is_err(), "{text}");
         }
     }
 }

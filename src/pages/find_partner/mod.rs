@@ -29,7 +29,7 @@ use partner_detail::PartnerDetail;
 use partner_row::PartnerRow;
 
 /// The height of a result row in CSS pixels (style/directory.css agrees).
-pub const ROW_HEIGHT: f64 = 128.0;
+pub const ROW_HEIGHT: u32 = 128;
 
 /// The ids of a search, compared by identity: comparing 100,000 ids to
 /// learn that a new search differs would cost more than the search.

@@ -218,7 +218,7 @@ impl Inner {
         reply: &Reply,
         problem: Option<StorageProblem>,
     ) -> Executed {
-        let written: Written = match serde_json::from_str(&reply.body) {
+        let written: Written = match crate::json::from_text(&reply.body) {
             Ok(written) => written,
             Err(error) => {
                 // It happened, but we can't tell what: show the server's state.
@@ -318,7 +318,7 @@ fn refusal_of(reply: &Reply, expected: Option<DomainError>) -> ActionError {
         code: Option<String>,
         detail: Option<String>,
     }
-    let Ok(problem) = serde_json::from_str::<Problem>(&reply.body) else {
+    let Ok(problem) = crate::json::from_text::<Problem>(&reply.body) else {
         return ActionError::Rejected(format!("The server refused it (error {}).", reply.status));
     };
     match (problem.code.as_deref(), expected, problem.detail) {
