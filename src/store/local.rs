@@ -66,35 +66,58 @@ fn decode(storage: &web_sys::Storage, text: &str) -> Loaded {
 pub fn stored_revision() -> u64 {
     storage()
         .and_then(|s| s.get_item(REVISION_KEY).ok().flatten())
-        .and_then(|text| text.parse().ok())
+        .map(|text| Stamp::parse(&text).revision)
         .unwrap_or(0)
+}
+
+/// What the revision key holds: `"<revision>:<writer>"`, the writer being
+/// the tab that saved it (older saves hold the number alone).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub revision: u64,
+    pub writer: String,
+}
+
+impl Stamp {
+    pub fn parse(text: &str) -> Stamp {
+        let (revision, writer) = text.split_once(':').unwrap_or((text, ""));
+        Stamp {
+            revision: revision.trim().parse().unwrap_or(0),
+            writer: writer.to_string(),
+        }
+    }
 }
 
 /// Saves the state as `revision`: the state first, so a tab that sees the
 /// new revision always finds the state that goes with it.
-pub fn save(state: &State, revision: u64) -> Result<(), StorageProblem> {
+pub fn save(state: &State, revision: u64, writer: &str) -> Result<(), StorageProblem> {
     let storage = storage().ok_or(StorageProblem::Unavailable)?;
     storage
         .set_item(STATE_KEY, &snapshot::encode(state))
-        .and_then(|()| storage.set_item(REVISION_KEY, &revision.to_string()))
+        .and_then(|()| storage.set_item(REVISION_KEY, &format!("{revision}:{writer}")))
         .map_err(|_| StorageProblem::SaveFailed)
 }
 
-/// Calls `apply` with the new state whenever another tab saves.
-pub fn on_change_in_other_tab(apply: impl Fn(Loaded) + 'static) {
+/// Calls `apply` with the saved state and its stamp whenever another tab
+/// saves. It listens for the revision, written after the state, so the
+/// state read then is the one that goes with it.
+pub fn on_change_in_other_tab(apply: impl Fn(Loaded, Stamp) + 'static) {
     let handle = window_event_listener(ev::storage, move |event| {
-        if event.key().as_deref() != Some(STATE_KEY) {
+        if event.key().as_deref() != Some(REVISION_KEY) {
             return;
         }
-        let Some(text) = event.new_value() else {
+        let Some(stamp) = event.new_value().map(|text| Stamp::parse(&text)) else {
             return;
         };
-        if let Ok(decoded) = snapshot::decode(&text) {
-            apply(Loaded {
+        // Read, never set aside: the tab that saved it owns that decision.
+        let text = storage().and_then(|s| s.get_item(STATE_KEY).ok().flatten());
+        if let Some(Ok(decoded)) = text.map(|text| snapshot::decode(&text)) {
+            let loaded = Loaded {
                 state: decoded.state,
                 read_only: decoded.read_only,
                 problem: None,
-            });
+            };
+            apply(loaded, stamp);
         }
     });
     leptos::prelude::on_cleanup(move || handle.remove());

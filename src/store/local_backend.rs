@@ -14,6 +14,10 @@ use super::{ActionError, StorageProblem};
 pub struct LocalBackend {
     /// The stored revision this tab last read or wrote.
     revision: Rc<Cell<u64>>,
+    /// The revision this tab last wrote itself (0: none yet).
+    written: Rc<Cell<u64>>,
+    /// This tab's name in the revision stamp.
+    writer: Rc<str>,
 }
 
 impl LocalBackend {
@@ -22,15 +26,18 @@ impl LocalBackend {
         let loaded = local::load();
         let backend = LocalBackend {
             revision: Rc::new(Cell::new(local::stored_revision())),
+            written: Rc::new(Cell::new(0)),
+            writer: tab_name().into(),
         };
         (backend, loaded)
     }
 
     fn save(&self, state: &State) -> Option<StorageProblem> {
         let next = self.revision.get() + 1;
-        match local::save(state, next) {
+        match local::save(state, next, &self.writer) {
             Ok(()) => {
                 self.revision.set(next);
+                self.written.set(next);
                 None
             }
             // A failed save keeps everything in memory and says so.
@@ -86,13 +93,33 @@ impl Backend for LocalBackend {
         Ok(self.save(state))
     }
 
+    /// Another tab's save. localStorage reaches other tabs asynchronously,
+    /// so two tabs saving within a few milliseconds can both pass the
+    /// revision check, and the later save wins. The tab whose save was
+    /// replaced sees a stamp from another tab at or below its own last
+    /// revision, and tells the admin instead of losing it silently.
     fn follow(&self, news: Rc<dyn Fn(Followed)>) {
-        let revision = self.revision.clone();
-        local::on_change_in_other_tab(move |loaded| {
-            revision.set(local::stored_revision());
+        let (revision, written, writer) = (
+            self.revision.clone(),
+            self.written.clone(),
+            self.writer.clone(),
+        );
+        local::on_change_in_other_tab(move |mut loaded, stamp| {
+            let replaced_ours = stamp.writer != *writer && stamp.revision <= written.get();
+            if replaced_ours {
+                loaded.problem = Some(StorageProblem::OverwrittenByOtherTab);
+                written.set(0);
+            }
+            revision.set(stamp.revision);
             news(Followed::Changed(Box::new(loaded)));
         });
     }
+}
+
+/// A name for this tab, unique enough to tell two tabs' saves apart.
+fn tab_name() -> String {
+    let random = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    format!("{:08x}{:x}", random, js_sys::Date::now() as u64 % 65_536)
 }
 
 fn ready(executed: Executed) -> Pending<Executed> {

@@ -117,6 +117,9 @@ impl Store {
                     self.state.set(loaded.state);
                     self.read_only.set(loaded.read_only);
                 }
+                if let Some(problem) = loaded.problem {
+                    self.problem.set(Some(problem));
+                }
             }
             Followed::Offline => self.problem.set(Some(StorageProblem::Offline)),
             Followed::Online => {

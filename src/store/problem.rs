@@ -17,6 +17,9 @@ pub enum StorageProblem {
     /// Another tab (or, with the server, another admin) saved changes
     /// first; they were loaded before ours.
     ChangedElsewhere,
+    /// Another tab saved at the same moment as this one, and its save
+    /// replaced this tab's last change.
+    OverwrittenByOtherTab,
     /// Someone saved on the server since this page loaded; their change
     /// was loaded before ours was made.
     ChangedOnServer,
@@ -46,6 +49,9 @@ impl std::fmt::Display for StorageProblem {
             ),
             StorageProblem::ChangedElsewhere => f.write_str(
                 "Your data was changed in another tab. This page loaded those changes first, then made yours, so nothing was overwritten. Check the result.",
+            ),
+            StorageProblem::OverwrittenByOtherTab => f.write_str(
+                "Another tab saved at the same moment as this one, and its data replaced your last change here. The page now shows that tab's data: check it, and make your change again if it is missing.",
             ),
             StorageProblem::ChangedOnServer => f.write_str(
                 "Someone changed this data on the server since this page loaded it. The console loaded their change first, then made yours, so nothing was overwritten. Check the result.",
