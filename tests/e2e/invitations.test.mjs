@@ -183,6 +183,39 @@ test('the whole flow works with the keyboard alone', async () => {
   await page.close();
 });
 
+test('Review and accept, and the partner simulator, work with the keyboard alone', async () => {
+  // Review and accept, as a Billing Administrator.
+  const page = await fresh('billing-admin');
+  await tabTo(page, 'a[href$="/partners/agreement/wide-world-tech"]');
+  await page.keyboard.press('Enter');
+  await h1(page, 'Review and accept the Microsoft Customer Agreement');
+  await tabTo(page, '#agreement-ack');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=accept-agreement]').disabled);
+  await tabTo(page, '[data-testid=accept-agreement]');
+  await page.keyboard.press('Enter');
+  await h1(page, 'Partner relationships');
+  assert.equal(pathOf(page), '/settings/partner-relationships?highlight=wide-world-tech');
+
+  // The simulator sends an invitation from a new partner; it is accepted.
+  await page.goto(server.url + 'demo/partner-simulator');
+  await h1(page, 'Partner simulator');
+  await tabTo(page, '#sim-partner-existing');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'sim-partner-new');
+  await tabTo(page, '#sim-new-name');
+  await page.keyboard.type('Keyboard Only Partners');
+  await tabTo(page, 'button[type=submit]', 200);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('issued').waitFor();
+  await tabTo(page, '[data-testid=issued] a');
+  await page.keyboard.press('Enter');
+  await h1(page, ACCEPT_PAGE);
+  assert.match(await page.getByTestId('partner-name').innerText(), /Keyboard Only Partners/);
+  assertNoProblems(page);
+  await page.close();
+});
+
 test('cancelling an invitation asks first, then says it was declined', async () => {
   const page = await fresh('global-admin', 'partners/invitation/inv-delegated-admin');
   await h1(page, ACCEPT_PAGE);
