@@ -21,6 +21,9 @@ pub enum Wanted {
 
 /// `?backend=…` in a URL's query string, if it names a backend. `api`
 /// is the default API address under the app's base path.
+/// Plain string work rather than `url_query::parse_query`, which decodes
+/// through the browser: the names it looks for need no decoding, and this
+/// way it is tested natively.
 pub fn from_query(search: &str, default_api: &str) -> Option<Wanted> {
     search
         .trim_start_matches('?')

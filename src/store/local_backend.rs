@@ -27,7 +27,7 @@ impl LocalBackend {
         let backend = LocalBackend {
             revision: Rc::new(Cell::new(local::stored_revision())),
             written: Rc::new(Cell::new(0)),
-            writer: tab_name().into(),
+            writer: super::random_id::random_id().into(),
         };
         (backend, loaded)
     }
@@ -114,12 +114,6 @@ impl Backend for LocalBackend {
             news(Followed::Changed(Box::new(loaded)));
         });
     }
-}
-
-/// A name for this tab, unique enough to tell two tabs' saves apart.
-fn tab_name() -> String {
-    let random = (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    format!("{:08x}{:x}", random, js_sys::Date::now() as u64 % 65_536)
 }
 
 fn ready(executed: Executed) -> Pending<Executed> {

@@ -9,6 +9,7 @@ pub mod http;
 mod local;
 mod local_backend;
 mod problem;
+mod random_id;
 
 use std::cell::RefCell;
 use std::rc::Rc;

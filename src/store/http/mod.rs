@@ -104,6 +104,15 @@ impl Inner {
         }
     }
 
+    /// The server's state now, if it can be had; `None` keeps the tab's copy.
+    async fn latest_state(&self) -> Option<State> {
+        self.fetch_state(false)
+            .await
+            .ok()
+            .flatten()
+            .map(|l| l.state)
+    }
+
     /// Keeps count of requests in a row without an answer.
     fn counted(&self, result: Result<Reply, Failure>) -> Result<Reply, Failure> {
         match &result {
@@ -128,7 +137,7 @@ impl Inner {
                 return key.clone();
             }
         }
-        let key = new_key();
+        let key = super::random_id::random_id();
         *unanswered = Some((request.to_string(), key.clone()));
         key
     }
@@ -194,10 +203,9 @@ impl Inner {
             }
             // A refusal is logged in the activity, so the state moved on.
             let refusal = refusal_of(&reply, expected);
-            let latest = self.fetch_state(false).await.ok().flatten();
             return Executed {
                 outcome: Err(refusal),
-                state: latest.map(|l| l.state),
+                state: self.latest_state().await,
                 problem,
             };
         }
@@ -222,12 +230,11 @@ impl Inner {
             Ok(written) => written,
             Err(error) => {
                 // It happened, but we can't tell what: show the server's state.
-                let latest = self.fetch_state(false).await.ok().flatten();
                 return Executed {
                     outcome: Err(ActionError::Rejected(format!(
                         "The change was saved, but the server's answer could not be read ({error})."
                     ))),
-                    state: latest.map(|l| l.state),
+                    state: self.latest_state().await,
                     problem,
                 };
             }
@@ -239,11 +246,7 @@ impl Inner {
             self.revision.set(written.revision);
             Some(copy)
         } else {
-            self.fetch_state(false)
-                .await
-                .ok()
-                .flatten()
-                .map(|l| l.state)
+            self.latest_state().await
         };
         Executed {
             outcome: Ok(written.events),
@@ -342,18 +345,4 @@ fn parse_etag(value: &str) -> Option<u64> {
         .trim_matches('"')
         .parse()
         .ok()
-}
-
-/// 128 random bits as hex, from the browser's CSPRNG when it has one.
-fn new_key() -> String {
-    let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
-    if !filled {
-        for byte in bytes.iter_mut() {
-            *byte = (js_sys::Math::random() * 256.0) as u8;
-        }
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
