@@ -305,3 +305,53 @@ test('in this browser: two tabs see each other within a second and never overwri
     await server.close();
   }
 });
+
+test('on the server, a hidden tab stops asking for changes and catches up when shown', () => onFreshServer(async (server) => {
+  const page = await openPage(browser.context);
+  // Headless pages are always visible: let the test say when this one is not.
+  await page.addInitScript(() => {
+    window.__hidden = false;
+    Object.defineProperty(Document.prototype, 'hidden', { get: () => window.__hidden, configurable: true });
+  });
+  const polls = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('/api/state')) polls.push(Date.now());
+  });
+  await page.goto(server.url + 'activity');
+  await waitForApp(page);
+  await h1(page, 'Activity');
+  const since = (t) => polls.filter((p) => p >= t).length;
+
+  const shown = Date.now();
+  await page.waitForTimeout(6_000);
+  assert.ok(since(shown) >= 1, 'a shown tab asks for changes every 5 seconds');
+
+  await page.evaluate(() => { window.__hidden = true; });
+  const hidden = Date.now();
+  await page.waitForTimeout(11_000);
+  assert.equal(since(hidden + 1_500), 0, 'a hidden tab asks nothing');
+
+  // Another admin accepts an invitation meanwhile; shown again, the tab
+  // catches up within a tick, well before the 5-second interval.
+  const { etag } = await server.state();
+  const res = await fetch(server.url + 'api/invitations/inv-reseller/accept', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-persona': 'global-admin',
+      'idempotency-key': 'e2e-hidden-tab',
+      'if-match': etag,
+    },
+    body: JSON.stringify({ agreementAcknowledged: true }),
+  });
+  assert.equal(res.status, 200, await res.text());
+  const table = page.getByTestId('activity-table');
+  const accepted = 'Accepted & authorized invitation inv-reseller';
+  assert.doesNotMatch(await table.innerText(), new RegExp(accepted));
+  await page.evaluate(() => { window.__hidden = false; });
+  const back = Date.now();
+  await table.filter({ hasText: accepted }).waitFor({ timeout: 3_000 });
+  assert.ok(Date.now() - back < 3_000);
+  assertNoProblems(page);
+  await page.close();
+}));

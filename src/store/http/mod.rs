@@ -25,6 +25,10 @@ use retry::Kind;
 const OFFLINE_AFTER: u32 = 2;
 /// How often the console asks the server for changes made elsewhere.
 const POLL_MS: u32 = 5_000;
+/// How often a poll checks whether it is due. A hidden tab asks nothing
+/// (it would only load a server nobody is looking at); once shown again it
+/// asks at the next tick instead of waiting out the whole interval.
+const POLL_TICK_MS: u32 = 1_000;
 
 #[derive(Clone)]
 pub struct HttpBackend(Rc<Inner>);
@@ -282,11 +286,23 @@ impl Backend for HttpBackend {
         on_cleanup(move || still.store(false, Ordering::Relaxed));
         leptos::task::spawn_local(async move {
             let mut was_offline = false;
+            let mut waited = 0;
+            let mut missed = false;
             while alive.load(Ordering::Relaxed) {
-                client::sleep(POLL_MS).await;
+                client::sleep(POLL_TICK_MS).await;
+                waited += POLL_TICK_MS;
                 if !alive.load(Ordering::Relaxed) {
                     break;
                 }
+                if page_hidden() {
+                    missed = true;
+                    continue;
+                }
+                if waited < POLL_MS && !missed {
+                    continue;
+                }
+                waited = 0;
+                missed = false;
                 if let Ok(Some(loaded)) = inner.fetch_state(true).await {
                     news(Followed::Changed(Box::new(loaded)));
                 }
@@ -302,6 +318,13 @@ impl Backend for HttpBackend {
             }
         });
     }
+}
+
+/// Whether the tab is in the background (minimised, another tab shown).
+fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
 }
 
 fn failed(error: ActionError, problem: Option<StorageProblem>) -> Executed {

@@ -1,0 +1,49 @@
+// Steps the flow tests share: a page on fresh demo data, signed in as a
+// persona, and moving through a page with the keyboard alone.
+import assert from 'node:assert/strict';
+import { openPage, waitForApp } from './browser.mjs';
+
+/**
+ * A new page in `context` on fresh demo data (storage cleared), signed in
+ * as `persona`, showing `url + path`.
+ */
+export async function freshPage(context, url, path = '', persona = 'global-admin') {
+  const page = await openPage(context);
+  await page.goto(url);
+  await waitForApp(page);
+  await page.evaluate((p) => {
+    localStorage.clear();
+    localStorage.setItem('partner-console.persona', p);
+  }, persona);
+  await page.goto(url + path);
+  await waitForApp(page);
+  return page;
+}
+
+/** Waits for the page's level-1 heading to read `name`. */
+export async function heading(page, name) {
+  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 10000 });
+}
+
+/**
+ * Presses Tab (Shift+Tab with `back`) until the focused element matches
+ * `selector` and, if given, its trimmed text is `text`. Fails if `max`
+ * presses never get there: the element is not reachable by keyboard.
+ */
+export async function tabTo(page, selector, { back = false, max = 120, text } = {}) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const here = await page.evaluate(
+      ([s, t]) => {
+        const el = document.activeElement;
+        return !!el && el.matches(s) && (t == null || el.textContent.trim() === t);
+      },
+      [selector, text ?? null],
+    );
+    if (here) return;
+  }
+  assert.fail(`Tab never reached ${selector}${text ? ` reading “${text}”` : ''}`);
+}
+
+/** The focused element's trimmed text. */
+export const focusedText = (page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
