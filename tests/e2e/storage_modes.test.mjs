@@ -67,6 +67,22 @@ async function onServer(server, text) {
   return JSON.stringify(body).split(text).length - 1;
 }
 
+/** Another admin accepts `invitation` on the server, behind this tab's back. */
+async function otherAdminAccepts(server, invitation, key) {
+  const { etag } = await server.state();
+  const res = await fetch(server.url + `api/invitations/${invitation}/accept`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-persona': 'global-admin',
+      'idempotency-key': key,
+      'if-match': etag,
+    },
+    body: JSON.stringify({ agreementAcknowledged: true }),
+  });
+  assert.equal(res.status, 200, await res.text());
+}
+
 test('served by the backend, the app says its data is on the server and offers no import', () => onFreshServer(async (server) => {
   const page = await signedIn(server.url, 'settings/data');
   await h1(page, 'Data');
@@ -190,18 +206,7 @@ test('on the server: a change someone else saved first is loaded, then ours is m
   const page = await signedIn(server.url, 'settings/partner-relationships/fabrikam-it');
   await h1(page, 'Fabrikam IT Services');
   // Another admin accepts an invitation while this page is open.
-  const { etag } = await server.state();
-  const res = await fetch(server.url + 'api/invitations/inv-reseller/accept', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-persona': 'global-admin',
-      'idempotency-key': 'e2e-other-admin',
-      'if-match': etag,
-    },
-    body: JSON.stringify({ agreementAcknowledged: true }),
-  });
-  assert.equal(res.status, 200, await res.text());
+  await otherAdminAccepts(server, 'inv-reseller', 'e2e-other-admin');
 
   await page.getByRole('button', { name: 'Remove roles' }).click();
   const dialog = page.getByRole('dialog', { name: 'Remove roles?' });
@@ -333,18 +338,7 @@ test('on the server, a hidden tab stops asking for changes and catches up when s
 
   // Another admin accepts an invitation meanwhile; shown again, the tab
   // catches up within a tick, well before the 5-second interval.
-  const { etag } = await server.state();
-  const res = await fetch(server.url + 'api/invitations/inv-reseller/accept', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-persona': 'global-admin',
-      'idempotency-key': 'e2e-hidden-tab',
-      'if-match': etag,
-    },
-    body: JSON.stringify({ agreementAcknowledged: true }),
-  });
-  assert.equal(res.status, 200, await res.text());
+  await otherAdminAccepts(server, 'inv-reseller', 'e2e-hidden-tab');
   const table = page.getByTestId('activity-table');
   const accepted = 'Accepted & authorized invitation inv-reseller';
   assert.doesNotMatch(await table.innerText(), new RegExp(accepted));

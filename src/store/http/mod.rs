@@ -290,7 +290,6 @@ impl Backend for HttpBackend {
             let mut missed = false;
             while alive.load(Ordering::Relaxed) {
                 client::sleep(POLL_TICK_MS).await;
-                waited += POLL_TICK_MS;
                 if !alive.load(Ordering::Relaxed) {
                     break;
                 }
@@ -298,6 +297,7 @@ impl Backend for HttpBackend {
                     missed = true;
                     continue;
                 }
+                waited += POLL_TICK_MS;
                 if waited < POLL_MS && !missed {
                     continue;
                 }
