@@ -16,9 +16,10 @@
 
 use std::hash::Hash;
 
-use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// Rows rendered above and below the visible ones, so a quick scroll or a
 /// Tab into the next row finds it already there.
@@ -67,14 +68,18 @@ where
             }
         }
     };
-    // Syncs with the DOM: the container's size is only known once mounted.
+    // The container's height is known only after layout. A ResizeObserver
+    // reports it once the browser has laid the page out anyway, and again
+    // whenever it changes (window, zoom, surrounding layout); reading it
+    // right after mount instead forced a synchronous layout of the whole
+    // page before its first paint.
+    let observer = StoredValue::new_local(None::<ResizeWatch>);
     Effect::new(move |_| {
-        if viewport.get().is_some() {
-            measure();
+        if let Some(el) = viewport.get() {
+            observer.set_value(ResizeWatch::start(&el, measure));
         }
     });
-    let resize = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    on_cleanup(move || observer.set_value(None));
 
     if let Some(reset) = reset {
         Effect::new(move |previous: Option<u64>| {
@@ -148,5 +153,30 @@ where
                 </ul>
             </div>
         </div>
+    }
+}
+
+/// A ResizeObserver on one element, disconnected when dropped.
+struct ResizeWatch {
+    observer: web_sys::ResizeObserver,
+    // Owned here so the callback lives exactly as long as the observer.
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl ResizeWatch {
+    fn start(element: &web_sys::Element, on_resize: impl FnMut() + 'static) -> Option<Self> {
+        let callback = Closure::<dyn FnMut()>::new(on_resize);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        observer.observe(element);
+        Some(ResizeWatch {
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for ResizeWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
     }
 }

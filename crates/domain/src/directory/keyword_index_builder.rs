@@ -21,6 +21,10 @@ pub(crate) struct KeywordIndexBuilder {
     last_anywhere: Vec<u32>,
     last_in_name: Vec<u32>,
     scratch: String,
+    /// Word ids of static texts (labels, template text, name words), by
+    /// the text's address: each is tokenized once for all partners.
+    static_spans: HashMap<(usize, usize), (u32, u32), BuildHasherDefault<FxHasher>>,
+    static_ids: Vec<u32>,
 }
 
 impl KeywordIndexBuilder {
@@ -34,6 +38,8 @@ impl KeywordIndexBuilder {
             last_anywhere: Vec::new(),
             last_in_name: Vec::new(),
             scratch: String::new(),
+            static_spans: HashMap::default(),
+            static_ids: Vec::new(),
         }
     }
 
@@ -51,42 +57,48 @@ impl KeywordIndexBuilder {
         id
     }
 
-    /// Tokenizes a text once into word ids, for text many partners share
-    /// (facet labels), so it is not re-normalized for each of them.
-    pub(crate) fn word_ids(&mut self, text: &str) -> Vec<u32> {
-        let mut ids = Vec::new();
-        let mut scratch = std::mem::take(&mut self.scratch);
-        for_each_word(text, &mut scratch, |w| ids.push(self.intern(w)));
-        self.scratch = scratch;
-        ids
+    /// Where the word ids of `text` sit in `static_ids`, tokenizing it on
+    /// first sight. Keyed by address and length: two `&'static str`s with
+    /// both equal hold the same bytes, and the key costs no hashing of text.
+    fn static_span(&mut self, text: &'static str) -> std::ops::Range<usize> {
+        let key = (text.as_ptr() as usize, text.len());
+        let (start, end) = match self.static_spans.get(&key) {
+            Some(&span) => span,
+            None => {
+                let start = self.static_ids.len() as u32;
+                let mut scratch = std::mem::take(&mut self.scratch);
+                for_each_word(text, &mut scratch, |w| {
+                    let id = self.intern(w);
+                    self.static_ids.push(id);
+                });
+                self.scratch = scratch;
+                let span = (start, self.static_ids.len() as u32);
+                self.static_spans.insert(key, span);
+                span
+            }
+        };
+        start as usize..end as usize
     }
 
-    /// Records that the partner at `position` has the words of `text`.
-    pub(crate) fn add_text(&mut self, position: u32, text: &str, in_name: bool) {
-        let mut scratch = std::mem::take(&mut self.scratch);
-        for_each_word(text, &mut scratch, |w| {
-            let id = self.intern(w);
-            self.note(position, id, in_name);
-        });
-        self.scratch = scratch;
+    /// Records that the partner at `position` has the words of `text`, a
+    /// static text many partners share.
+    pub(crate) fn add_static(&mut self, position: u32, text: &'static str, in_name: bool) {
+        for i in self.static_span(text) {
+            if let Some(&id) = self.static_ids.get(i) {
+                self.note(position, id, in_name);
+            }
+        }
     }
 
-    /// Records the words of the partner's name, and appends their ids to
-    /// `ids` (in name order) so the caller can sort names by word rank.
-    pub(crate) fn add_name(&mut self, position: u32, name: &str, ids: &mut Vec<u32>) {
-        let mut scratch = std::mem::take(&mut self.scratch);
-        for_each_word(name, &mut scratch, |w| {
-            let id = self.intern(w);
-            self.note(position, id, true);
-            ids.push(id);
-        });
-        self.scratch = scratch;
-    }
-
-    /// Records that the partner at `position` has the words `ids`.
-    pub(crate) fn add_ids(&mut self, position: u32, ids: &[u32]) {
-        for &id in ids {
-            self.note(position, id, false);
+    /// Records the words of one word of the partner's name, and appends
+    /// their ids to `ids` (in name order) so the caller can sort names by
+    /// word rank.
+    pub(crate) fn add_name_word(&mut self, position: u32, word: &'static str, ids: &mut Vec<u32>) {
+        for i in self.static_span(word) {
+            if let Some(&id) = self.static_ids.get(i) {
+                self.note(position, id, true);
+                ids.push(id);
+            }
         }
     }
 

@@ -89,14 +89,9 @@ impl Directory {
         let mut facets = FacetIndex::new(n);
         let mut keywords = KeywordIndexBuilder::new(n);
 
-        // Labels are shared by thousands of partners: tokenize each once.
-        let label_words = |facet: Facet, builder: &mut KeywordIndexBuilder| -> Vec<Vec<u32>> {
-            facet
-                .labels()
-                .iter()
-                .map(|label| builder.word_ids(label))
-                .collect()
-        };
+        // Every text of a partner is a static string many partners share
+        // (name words, labels, template text): the builder tokenizes each
+        // once, so no name or description is rendered to be indexed.
         let text_facets = [
             Facet::City,
             Facet::Country,
@@ -104,13 +99,6 @@ impl Directory {
             Facet::Service,
             Facet::Industry,
         ];
-        let label_ids: Vec<Vec<Vec<u32>>> = text_facets
-            .iter()
-            .map(|facet| label_words(*facet, &mut keywords))
-            .collect();
-
-        let mut name = String::new();
-        let mut description = String::new();
         // Each name as word ids, one after the other (2–4 words a name).
         let mut name_words: Vec<u32> = Vec::with_capacity(n * 4);
         let mut name_starts: Vec<u32> = Vec::with_capacity(n + 1);
@@ -121,16 +109,14 @@ impl Directory {
                     facets.insert(facet, value, position);
                 }
             }
-            record.write_name(&mut name);
-            record.write_description(&mut description);
             name_starts.push(name_words.len() as u32);
-            keywords.add_name(position, &name, &mut name_words);
-            keywords.add_text(position, &description, false);
-            for (facet, ids) in text_facets.iter().zip(&label_ids) {
-                for value in record.values(*facet) {
-                    if let Some(words) = ids.get(usize::from(value)) {
-                        keywords.add_ids(position, words);
-                    }
+            for word in record.name_words() {
+                keywords.add_name_word(position, word, &mut name_words);
+            }
+            record.description_pieces(|text, _| keywords.add_static(position, text, false));
+            for facet in text_facets {
+                for value in record.values(facet) {
+                    keywords.add_static(position, facet.label(value), false);
                 }
             }
         }

@@ -282,40 +282,45 @@ impl Record {
 
     pub(crate) fn write_description(&self, out: &mut String) {
         out.clear();
+        self.description_pieces(|text, lower| {
+            if lower {
+                out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                out.push_str(text);
+            }
+        });
+    }
+
+    /// The description as the static texts it is made of, in order; `lower`
+    /// asks for a label lower-cased (mid-sentence). The index tokenizes
+    /// each static text once for all partners instead of every rendered
+    /// description; `pieces_are_whole_words` checks that no word spans two.
+    pub(crate) fn description_pieces(&self, mut piece: impl FnMut(&'static str, bool)) {
         let template = TEMPLATES
             .get(usize::from(self.template))
             .copied()
             .unwrap_or_default();
-        for piece in template {
-            match *piece {
-                Text(text) => out.push_str(text),
-                Label(facet) => out.push_str(facet.label(self.featured(facet))),
-                Lower(facet) => out.extend(
-                    facet
-                        .label(self.featured(facet))
-                        .chars()
-                        .map(|c| c.to_ascii_lowercase()),
-                ),
+        for part in template {
+            match *part {
+                Text(text) => piece(text, false),
+                Label(facet) => piece(facet.label(self.featured(facet)), false),
+                Lower(facet) => piece(facet.label(self.featured(facet)), true),
                 SecondProduct => {
                     let products = self.mask(Facet::Product);
                     let second = nth_value(products, u32::from(self.lead) + 1);
-                    out.push_str(Facet::Product.label(second));
+                    piece(Facet::Product.label(second), false);
                 }
                 SizeWord => {
                     let size = self.featured(Facet::Size);
-                    out.push_str(
-                        SIZE_WORDS
-                            .get(usize::from(size))
-                            .copied()
-                            .unwrap_or("growing"),
-                    );
+                    let word = SIZE_WORDS.get(usize::from(size)).copied();
+                    piece(word.unwrap_or("growing"), false);
                 }
                 Country => {
                     let slug = Facet::Country.slug(u16::from(self.country));
                     if matches!(slug, "us" | "gb" | "nl" | "ae") {
-                        out.push_str("the ");
+                        piece("the ", false);
                     }
-                    out.push_str(Facet::Country.label(u16::from(self.country)));
+                    piece(Facet::Country.label(u16::from(self.country)), false);
                 }
             }
         }
@@ -333,6 +338,7 @@ impl Record {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::directory::normalize::for_each_word;
 
     #[test]
     fn the_nth_value_wraps_around_the_set_bits() {
@@ -362,6 +368,24 @@ mod tests {
                 "{out}"
             );
             assert!(out.to_lowercase().contains("security assessment"), "{out}");
+        }
+    }
+
+    #[test]
+    fn pieces_are_whole_words() {
+        // The index tokenizes each piece on its own: a word spanning two
+        // pieces would be indexed as two words no one types.
+        let directory = super::super::generate(7, 3000);
+        let (mut text, mut scratch) = (String::new(), String::new());
+        for record in &directory.records {
+            record.write_description(&mut text);
+            let mut whole = Vec::new();
+            for_each_word(&text, &mut scratch, |w| whole.push(w.to_string()));
+            let mut pieces = Vec::new();
+            record.description_pieces(|piece, _| {
+                for_each_word(piece, &mut scratch, |w| pieces.push(w.to_string()))
+            });
+            assert_eq!(whole, pieces, "{text}");
         }
     }
 
