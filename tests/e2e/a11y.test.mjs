@@ -4,14 +4,14 @@
 // is asked for; a visible focus indicator on everything Tab reaches; every
 // route usable at 375 px and at 200 % zoom; and Find a partner → contact
 // form → Send with the keyboard alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve } from './lib/server.mjs';
-import { DIST } from './lib/dist.mjs';
 import {
-  launch, openPage, waitForApp, assertNoProblems, assertAccessible, screenshot,
+  launch, waitForApp, assertNoProblems, assertAccessible, screenshot,
 } from './lib/browser.mjs';
+import { freshPage, tabTo, focusedText } from './lib/flows.mjs';
+import { setUp } from './lib/setup.mjs';
 
 /** Every route, with the heading it shows on the demo data. */
 const ROUTES = [
@@ -32,41 +32,21 @@ const ROUTES = [
   { path: 'no/such/page', heading: 'Page not found', shot: 'not-found' },
 ];
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ dist: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = setUp();
 
-/** A page on fresh demo data, signed in as `persona`. */
-async function fresh(context, path = '', persona = 'global-admin') {
-  const page = await openPage(context);
-  await page.goto(server.url);
-  await waitForApp(page);
-  await page.evaluate((p) => {
-    localStorage.clear();
-    localStorage.setItem('partner-console.persona', p);
-  }, persona);
-  await page.goto(server.url + path);
-  await waitForApp(page);
-  return page;
-}
+const fresh = (context, path, persona) => freshPage(context, app.url, path, persona);
 
 async function goto(page, path) {
-  await page.goto(server.url + path);
+  await page.goto(app.url + path);
   await waitForApp(page);
 }
 
+// Reads the heading as it is; flows.mjs's heading() waits for a given one.
 const h1 = (page) => page.locator('main h1').first().innerText();
 
 for (const colorScheme of ['light', 'dark']) {
   test(`every route passes axe in the ${colorScheme} theme`, async () => {
-    const page = await fresh(browser.context);
+    const page = await fresh(app.context);
     await page.emulateMedia({ colorScheme });
     for (const route of ROUTES) {
       await goto(page, route.path);
@@ -171,7 +151,7 @@ async function emptyExport(page) {
 }
 
 test('every dialog, error state and empty state passes axe, light and dark', async () => {
-  const page = await fresh(browser.context);
+  const page = await fresh(app.context);
   let empty = null;
   for (const state of STATES) {
     await page.evaluate((p) => localStorage.setItem('partner-console.persona', p), state.persona ?? 'global-admin');
@@ -216,7 +196,7 @@ async function motion(page, selector) {
 const moves = (list) => list.some((m) => m.animation > 0 || m.transition > 0);
 
 test('reduced motion: the dialog, the toast and hover effects stand still', async () => {
-  const page = await fresh(browser.context, 'settings/data');
+  const page = await fresh(app.context, 'settings/data');
   const exportData = page.getByRole('button', { name: 'Export data' });
   const check = async (reduced) => {
     await page.emulateMedia({ reducedMotion: reduced ? 'reduce' : 'no-preference' });
@@ -251,7 +231,7 @@ test('reduced motion: the dialog, the toast and hover effects stand still', asyn
 });
 
 test('every element Tab reaches on every route shows a visible focus indicator', async () => {
-  const page = await fresh(browser.context);
+  const page = await fresh(app.context);
   for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     for (const route of ROUTES) {
@@ -328,17 +308,8 @@ for (const { label, options, shot } of NARROW) {
   });
 }
 
-/** Presses Tab (or Shift+Tab) until the focused element matches `selector`. */
-async function tabTo(page, selector, { back = false, max = 120 } = {}) {
-  for (let i = 0; i < max; i += 1) {
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  assert.fail(`Tab never reached ${selector}`);
-}
-
 test('Find a partner → contact form → Send, with the keyboard alone', async () => {
-  const page = await fresh(browser.context, 'partners/find');
+  const page = await fresh(app.context, 'partners/find');
   await tabTo(page, '#filter-keywords');
   await page.keyboard.type('cloud');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'cloud');
@@ -347,7 +318,7 @@ test('Find a partner → contact form → Send, with the keyboard alone', async 
   await page.keyboard.press('Space');
   // "Contact selected providers" sits above the list: back up to it.
   await tabTo(page, 'a.button--primary', { back: true });
-  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Contact selected providers (1)');
+  assert.equal(await focusedText(page), 'Contact selected providers (1)');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Contact partners' }).waitFor();
   assert.ok((await page.getByTestId('contact-recipients').innerText()).includes(name));
@@ -372,7 +343,7 @@ test('Find a partner → contact form → Send, with the keyboard alone', async 
   assert.equal(await page.locator('#contact-organization-size').inputValue(), '50-249 employees');
   assert.equal(await page.locator('#contact-industry').inputValue(), 'Healthcare');
   await tabTo(page, 'button[type=submit]');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Send');
+  assert.equal(await focusedText(page), 'Send');
   await page.keyboard.press('Enter');
   const confirmation = page.getByTestId('confirmation');
   await confirmation.waitFor();

@@ -3,31 +3,21 @@
 // error, reload mid-form, fix it, send, and find them in "Requests sent".
 // Also: back/forward restore filters, a malformed link shows a notice,
 // 100,000 partners keep a small DOM, and axe finds nothing in any state.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './lib/server.mjs';
-import { DIST } from './lib/dist.mjs';
 import {
-  launch, openPage, waitForApp, assertNoProblems, assertAccessible, screenshot,
+  openPage, waitForApp, assertNoProblems, assertAccessible, screenshot,
 } from './lib/browser.mjs';
+import { setUp } from './lib/setup.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ dist: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = setUp();
 
 const count = async (page) => (await page.getByTestId('result-count').innerText()).trim();
 const found = async (page) => Number((await count(page)).split(' ')[0].replace(/,/g, ''));
 
 test('a new admin finds two partners, contacts them and sees the requests', async () => {
-  const page = await openPage(browser.context);
-  await page.goto(server.url + 'partners/find');
+  const page = await openPage(app.context);
+  await page.goto(app.url + 'partners/find');
   await waitForApp(page);
   assert.match(await count(page), /^5,000 partners found of 5,000$/);
   await assertAccessible(page, 'Find a partner');
@@ -133,8 +123,8 @@ test('a new admin finds two partners, contacts them and sees the requests', asyn
 });
 
 test('back and forward restore the filters', async () => {
-  const page = await openPage(browser.context);
-  await page.goto(server.url + 'partners/find');
+  const page = await openPage(app.context);
+  await page.goto(app.url + 'partners/find');
   await waitForApp(page);
   await page.getByRole('checkbox', { name: /^Education/ }).check();
   await page.waitForFunction(() => location.search.includes('industry=education'));
@@ -167,8 +157,8 @@ test('back and forward restore the filters', async () => {
 });
 
 test('a malformed link shows what was ignored and still works', async () => {
-  const page = await openPage(browser.context);
-  await page.goto(server.url + 'partners/find?industry=xyz,healthcare&colour=blue&partners=lots&sort=price&q=%E0%A4%A');
+  const page = await openPage(app.context);
+  await page.goto(app.url + 'partners/find?industry=xyz,healthcare&colour=blue&partners=lots&sort=price&q=%E0%A4%A');
   await waitForApp(page);
   const notices = await page.getByTestId('query-notices').innerText();
   assert.match(notices, /Ignored unknown industry "xyz"/);
@@ -180,7 +170,7 @@ test('a malformed link shows what was ignored and still works', async () => {
   await assertAccessible(page, 'Find a partner with notices');
   await screenshot(page, 'find-partner-notices');
 
-  await page.goto(server.url + 'partners/contact?partners=p-000001,nonsense,p-999999999');
+  await page.goto(app.url + 'partners/contact?partners=p-000001,nonsense,p-999999999');
   await waitForApp(page);
   assert.match(await page.getByTestId('contact-notices').innerText(), /Ignored "nonsense"/);
   assert.equal((await page.getByTestId('contact-recipients').locator('li').count()), 1);
@@ -189,8 +179,8 @@ test('a malformed link shows what was ignored and still works', async () => {
 });
 
 test('100,000 partners keep a small DOM while scrolling', async () => {
-  const page = await openPage(browser.context);
-  await page.goto(server.url + 'partners/find?partners=100000');
+  const page = await openPage(app.context);
+  await page.goto(app.url + 'partners/find?partners=100000');
   await waitForApp(page);
   await page.getByTestId('result-count').filter({ hasText: '100,000 partners found' }).waitFor({ timeout: 30000 });
   const visible = await page.evaluate(() => {
@@ -208,14 +198,14 @@ test('100,000 partners keep a small DOM while scrolling', async () => {
 });
 
 test('a persona who may not contact partners sees why, and no action controls', async () => {
-  const page = await openPage(browser.context);
-  await page.goto(server.url + 'partners/find');
+  const page = await openPage(app.context);
+  await page.goto(app.url + 'partners/find');
   await waitForApp(page);
   await page.getByLabel('Switch persona').selectOption({ label: 'Helpdesk Administrator' });
   await page.getByText('You must be at least a Billing Administrator to do these steps.').first().waitFor();
   assert.equal(await page.getByRole('link', { name: /^Contact me/ }).count(), 0);
   assert.equal(await page.locator('.vlist__row input[type=checkbox]').count(), 0);
-  await page.goto(server.url + 'partners/contact?partners=p-000001');
+  await page.goto(app.url + 'partners/contact?partners=p-000001');
   await waitForApp(page);
   assert.equal(await page.getByRole('button', { name: 'Send' }).count(), 0);
   await assertAccessible(page, 'contact form, read-only persona');

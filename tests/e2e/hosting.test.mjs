@@ -1,17 +1,17 @@
 // The build as a host serves it: without rewrite rules (404.html), under a
 // sub-path, under its own strict CSP, and recovering visibly from a panic.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { serve } from './lib/server.mjs';
 import { DIST, DIST_UNDER_CONSOLE } from './lib/dist.mjs';
-import { launch, openPage, waitForApp, assertNoProblems, assertAccessible, screenshot } from './lib/browser.mjs';
+import { openPage, waitForApp, assertNoProblems, assertAccessible, screenshot } from './lib/browser.mjs';
+import { setUp } from './lib/setup.mjs';
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+// Each test serves the build its own way: only the browser is shared.
+const app = setUp({ dist: null });
 
 test('every inline script of the built page is covered by its CSP hash', async () => {
   for (const dist of [DIST, DIST_UNDER_CONSOLE]) {
@@ -35,7 +35,7 @@ test('every inline script of the built page is covered by its CSP hash', async (
 
 test('a host without rewrite rules serves a deep link through 404.html', async () => {
   const server = await serve({ dist: DIST, rewrite: false });
-  const page = await openPage(browser.context);
+  const page = await openPage(app.context);
   const response = await page.goto(server.url + 'settings/partner-relationships');
   assert.equal(response.status(), 404);
   await waitForApp(page);
@@ -48,7 +48,7 @@ test('a host without rewrite rules serves a deep link through 404.html', async (
 
 test('under a sub-path, links, reload and back stay under it', async () => {
   const server = await serve({ dist: DIST_UNDER_CONSOLE, prefix: '/console/' });
-  const page = await openPage(browser.context);
+  const page = await openPage(app.context);
   await page.goto(server.url + 'billing');
   await waitForApp(page);
   assert.equal(await page.locator('main h1').innerText(), 'Billing');
@@ -66,7 +66,7 @@ test('under a sub-path, links, reload and back stay under it', async () => {
 
 test('a panic shows the recovery panel, and its button reloads the console', async () => {
   const server = await serve({ dist: DIST });
-  const page = await openPage(browser.context);
+  const page = await openPage(app.context);
   await page.goto(server.url + 'debug/panic');
   await page.getByRole('button', { name: 'Panic now' }).click();
   const panel = page.getByRole('alert').filter({ hasText: 'Something went wrong' });

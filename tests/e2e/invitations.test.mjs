@@ -2,13 +2,13 @@
 // authorize partner" page, the Microsoft Customer Agreement, declining, the
 // "Review and accept" agreement page and the demo partner simulator. Each
 // flow reloads at every step, and axe-core checks every state it shows.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './lib/server.mjs';
-import { DIST } from './lib/dist.mjs';
 import {
-  launch, openPage, waitForApp, assertNoProblems, assertAccessible, screenshot as fullPageShot,
+  waitForApp, assertNoProblems, assertAccessible, screenshot as fullPageShot,
 } from './lib/browser.mjs';
+import { freshPage, heading as h1, reloadKeeps, tabTo, focusedText } from './lib/flows.mjs';
+import { setUp } from './lib/setup.mjs';
 
 /** A full-page screenshot from the top, so the sticky header stays on top. */
 async function screenshot(page, name) {
@@ -16,57 +16,17 @@ async function screenshot(page, name) {
   await fullPageShot(page, name);
 }
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ dist: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = setUp();
 
 const ACCEPT_PAGE = 'Accept agreement & authorize partner';
 const ACK_LABEL = 'I have read the Microsoft Customer Agreement and accept it on behalf of my organization.';
 
-/** A page on fresh demo data, signed in as `persona`. */
-async function fresh(persona = 'global-admin', path = 'partners/invitations') {
-  const page = await openPage(browser.context);
-  await page.goto(server.url + path);
-  await waitForApp(page);
-  await page.evaluate((p) => {
-    localStorage.clear();
-    localStorage.setItem('partner-console.persona', p);
-  }, persona);
-  await page.reload();
-  await waitForApp(page);
-  return page;
-}
-
-async function h1(page, name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 10000 });
-}
-
-/** Reloads and checks the page still shows `heading`. */
-async function reloadKeeps(page, heading) {
-  await page.reload();
-  await waitForApp(page);
-  await h1(page, heading);
-}
+/** A page on fresh demo data, signed in as `persona`; the inbox unless told. */
+const fresh = (persona, path = 'partners/invitations') => freshPage(app.context, app.url, path, persona);
 
 function pathOf(page) {
   const url = new URL(page.url());
   return url.pathname + url.search;
-}
-
-/** Presses Tab until the focused element matches `selector`. */
-async function tabTo(page, selector, max = 80) {
-  for (let i = 0; i < max; i += 1) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  assert.fail(`Tab never reached ${selector}`);
 }
 
 test('a Global Administrator accepts granular access as the seeds describe, surviving a reload at each step', async () => {
@@ -131,7 +91,7 @@ test('a Global Administrator accepts granular access as the seeds describe, surv
   assert.match(saved, /Accepted & authorized invitation inv-granular-helpdesk/, 'the activity log has the entry');
 
   // The link now says it was used.
-  await page.goto(server.url + 'partners/invitation/inv-granular-helpdesk');
+  await page.goto(app.url + 'partners/invitation/inv-granular-helpdesk');
   await h1(page, 'This invitation has already been accepted');
   assertNoProblems(page);
   await page.close();
@@ -146,7 +106,7 @@ test('a Billing Administrator accepts a reseller invitation and is told why not 
   await assertAccessible(page, 'the accept page refused to a Billing Administrator');
   await screenshot(page, 'invitation-refused-billing-admin');
 
-  await page.goto(server.url + 'partners/invitation/inv-reseller');
+  await page.goto(app.url + 'partners/invitation/inv-reseller');
   await h1(page, ACCEPT_PAGE);
   await page.getByLabel(ACK_LABEL).check();
   await reloadKeeps(page, ACCEPT_PAGE);
@@ -168,7 +128,7 @@ test('the whole flow works with the keyboard alone', async () => {
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
   assert.equal(
-    await page.evaluate(() => document.activeElement?.textContent?.trim()),
+    await focusedText(page),
     'Microsoft Customer Agreement',
     'focus returns to the link that opened the agreement',
   );
@@ -198,14 +158,14 @@ test('Review and accept, and the partner simulator, work with the keyboard alone
   assert.equal(pathOf(page), '/settings/partner-relationships?highlight=wide-world-tech');
 
   // The simulator sends an invitation from a new partner; it is accepted.
-  await page.goto(server.url + 'demo/partner-simulator');
+  await page.goto(app.url + 'demo/partner-simulator');
   await h1(page, 'Partner simulator');
   await tabTo(page, '#sim-partner-existing');
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'sim-partner-new');
   await tabTo(page, '#sim-new-name');
   await page.keyboard.type('Keyboard Only Partners');
-  await tabTo(page, 'button[type=submit]', 200);
+  await tabTo(page, 'button[type=submit]', { max: 200 });
   await page.keyboard.press('Enter');
   await page.getByTestId('issued').waitFor();
   await tabTo(page, '[data-testid=issued] a');
@@ -245,14 +205,14 @@ test('every invitation that cannot be answered has its own clear, accessible pag
   ];
   const page = await fresh('global-admin');
   for (const [id, heading, next] of cases) {
-    await page.goto(server.url + 'partners/invitation/' + id);
+    await page.goto(app.url + 'partners/invitation/' + id);
     await h1(page, heading);
     assert.match(await page.getByTestId('invitation-outcome').innerText(), next);
     await assertAccessible(page, `invitation ${id}`);
     await screenshot(page, `invitation-${heading.toLowerCase().replace(/[^a-z]+/g, '-')}`);
   }
   // Legacy roles still held: granular access waits, and the page links there.
-  await page.goto(server.url + 'partners/invitation/inv-granular-legacy');
+  await page.goto(app.url + 'partners/invitation/inv-granular-legacy');
   await h1(page, ACCEPT_PAGE);
   const refusal = page.getByTestId('accept-refusal');
   assert.match(await refusal.innerText(), /still holds delegated admin roles/);
@@ -283,11 +243,11 @@ test('Review and accept: the agreement for an existing partner, then the list of
   await accept.click();
   await h1(page, 'Partner relationships');
   assert.equal(pathOf(page), '/settings/partner-relationships?highlight=wide-world-tech');
-  await page.goto(server.url + 'partners/agreement/wide-world-tech');
+  await page.goto(app.url + 'partners/agreement/wide-world-tech');
   await h1(page, title);
   assert.match(await page.getByTestId('agreement-outcome').innerText(), /Nothing more is needed/);
   await assertAccessible(page, 'an agreement already accepted');
-  await page.goto(server.url + 'partners/agreement/nobody-here');
+  await page.goto(app.url + 'partners/agreement/nobody-here');
   await h1(page, 'Partner not found');
   await assertAccessible(page, 'the agreement page for an unknown partner');
   assertNoProblems(page);

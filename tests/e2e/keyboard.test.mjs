@@ -5,26 +5,16 @@
 // starting from the page as it loads. (Find a partner → contact is in
 // a11y.test.mjs; the invitation flows in invitations.test.mjs; Remove roles
 // in relationships.test.mjs.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve } from './lib/server.mjs';
-import { DIST } from './lib/dist.mjs';
-import { launch, assertNoProblems, waitForApp } from './lib/browser.mjs';
+import { assertNoProblems, waitForApp } from './lib/browser.mjs';
 import { freshPage, heading, tabTo, focusedText } from './lib/flows.mjs';
+import { setUp } from './lib/setup.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ dist: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = setUp();
 
-const fresh = (path, persona) => freshPage(browser.context, server.url, path, persona);
+const fresh = (path, persona) => freshPage(app.context, app.url, path, persona);
 const query = (page, key) => new URL(page.url()).searchParams.get(key);
 
 /**

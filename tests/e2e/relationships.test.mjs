@@ -2,14 +2,14 @@
 // steps with the keyboard only (and a reload after), the table's filters in
 // the URL, the demo clock, the data page, and the billing views for every
 // persona — each state checked with axe-core and photographed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve } from './lib/server.mjs';
-import { DIST } from './lib/dist.mjs';
 import {
-  launch, openPage, waitForApp, assertNoProblems, assertAccessible, screenshot,
+  waitForApp, assertNoProblems, assertAccessible, screenshot,
 } from './lib/browser.mjs';
+import { freshPage, tabTo, focusedText } from './lib/flows.mjs';
+import { setUp } from './lib/setup.mjs';
 
 const PERSONAS = [
   ['global-admin', 'Global Administrator'],
@@ -20,54 +20,23 @@ const PERSONAS = [
 ];
 const BILLING = ['', '/purchase-services', '/your-products', '/licenses', '/bills-and-payments', '/billing-notifications'];
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ dist: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = setUp();
 
-/** A page on fresh demo data, signed in as `persona`. */
-async function fresh(path, persona = 'global-admin') {
-  const page = await openPage(browser.context);
-  await page.goto(server.url);
-  await waitForApp(page);
-  await page.evaluate((p) => {
-    localStorage.clear();
-    localStorage.setItem('partner-console.persona', p);
-  }, persona);
-  await page.goto(server.url + path);
-  await waitForApp(page);
-  return page;
-}
-
-/** Presses Tab until the focused element passes `check` (run in the page). */
-async function tabTo(page, check, arg, what) {
-  for (let i = 0; i < 150; i += 1) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(check, arg)) return;
-  }
-  throw new Error(`the keyboard never reached ${what}`);
-}
-
-const focusedText = (text) => document.activeElement?.textContent?.trim() === text;
-const focusedIncludes = (text) => document.activeElement?.textContent?.includes(text) ?? false;
+const fresh = (path, persona) => freshPage(app.context, app.url, path, persona);
+// Whatever element reads `text`: the seeds' steps name what to select, not its tag.
+const tabToText = (page, text) => tabTo(page, '*', { text, max: 150 });
 
 test('Remove roles as the seeds say, keyboard only, survives a reload', async () => {
   const page = await fresh('');
   // 1. Settings > Partner relationships.
-  await tabTo(page, focusedIncludes, 'Partner relationships', 'the Partner relationships link');
+  await tabTo(page, '*', { contains: 'Partner relationships', max: 150 });
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Partner relationships' }).waitFor();
   await assertAccessible(page, 'the relationships list');
   await screenshot(page, 'rel-list');
 
   // 2. Select the row that contains the name of the partner.
-  await tabTo(page, focusedText, 'Fabrikam IT Services', 'the Fabrikam row');
+  await tabToText(page, 'Fabrikam IT Services');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Fabrikam IT Services' }).waitFor();
   assert.match(page.url(), /\/settings\/partner-relationships\/fabrikam-it$/);
@@ -75,7 +44,7 @@ test('Remove roles as the seeds say, keyboard only, survives a reload', async ()
   await screenshot(page, 'rel-partner-fabrikam');
 
   // 3. Remove roles opens "Remove roles?"; Esc cancels and focus returns.
-  await tabTo(page, focusedText, 'Remove roles', 'the Remove roles button');
+  await tabToText(page, 'Remove roles');
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Remove roles?' });
   await dialog.waitFor();
@@ -88,14 +57,12 @@ test('Remove roles as the seeds say, keyboard only, survives a reload', async ()
   await screenshot(page, 'rel-remove-roles-dialog');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
-  assert.ok(await page.evaluate(focusedText, 'Remove roles'), 'focus returns to Remove roles');
+  assert.equal(await focusedText(page), 'Remove roles', 'focus returns to Remove roles');
 
   // 4. In the Remove roles? dialog box, select Yes.
   await page.keyboard.press('Enter');
   await dialog.waitFor();
-  if (!(await page.evaluate(focusedText, 'Yes'))) {
-    await tabTo(page, focusedText, 'Yes', 'Yes');
-  }
+  if ((await focusedText(page)) !== 'Yes') await tabToText(page, 'Yes');
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'hidden' });
   await page.getByTestId('no-roles-to-remove').waitFor();
@@ -108,7 +75,7 @@ test('Remove roles as the seeds say, keyboard only, survives a reload', async ()
   await waitForApp(page);
   assert.equal(await page.getByTestId('no-legacy-roles').innerText(), 'None.');
   assert.match(await page.getByTestId('no-roles-to-remove').innerText(), /contact the Partner Center/);
-  await page.goto(server.url + 'settings/partner-relationships');
+  await page.goto(app.url + 'settings/partner-relationships');
   await waitForApp(page);
   const row = page.locator('tr[data-partner-id="fabrikam-it"]');
   const text = await row.innerText();
@@ -134,11 +101,11 @@ test('filters live in the URL: reload and Back keep them; a highlight shows firs
   await page.goBack();
   await page.getByText('No partners match these filters.').waitFor();
 
-  await page.goto(server.url + 'settings/partner-relationships?highlight=relecloud-unknown&sort=end&dir=desc');
+  await page.goto(app.url + 'settings/partner-relationships?highlight=relecloud-unknown&sort=end&dir=desc');
   await waitForApp(page);
   const endHeader = page.locator('th[aria-sort]');
   assert.equal(await endHeader.getAttribute('aria-sort'), 'descending');
-  await page.goto(server.url + 'settings/partner-relationships?highlight=wingtip-devices');
+  await page.goto(app.url + 'settings/partner-relationships?highlight=wingtip-devices');
   await waitForApp(page);
   assert.equal(await page.locator('tbody tr').first().getAttribute('data-partner-id'), 'wingtip-devices');
   await assertAccessible(page, 'the list with a highlighted partner');
@@ -150,23 +117,23 @@ test('filters live in the URL: reload and Back keep them; a highlight shows firs
 test('partner pages in every situation are accessible', async () => {
   const page = await fresh('');
   for (const id of ['contoso-cloud', 'tailspin-toys', 'adventure-works', 'wide-world-tech', 'trey-licensing', 'no-such-partner']) {
-    await page.goto(server.url + `settings/partner-relationships/${id}`);
+    await page.goto(app.url + `settings/partner-relationships/${id}`);
     await waitForApp(page);
     await assertAccessible(page, `the partner page of ${id}`);
     await screenshot(page, `rel-partner-${id}`);
   }
   // No roles: the page points to the partner's support, and says how to end it.
-  await page.goto(server.url + 'settings/partner-relationships/contoso-cloud');
+  await page.goto(app.url + 'settings/partner-relationships/contoso-cloud');
   await waitForApp(page);
   const main = await page.locator('main').innerText();
   assert.match(main, /If you don't see the Remove roles option, contact the Partner Center/);
   assert.match(main, /contact the partner to end the relationship/);
   // Not signed: a link to Review and accept.
-  await page.goto(server.url + 'settings/partner-relationships/wide-world-tech');
+  await page.goto(app.url + 'settings/partner-relationships/wide-world-tech');
   await waitForApp(page);
   assert.match(await page.getByRole('link', { name: 'Review and accept' }).getAttribute('href'), /\/partners\/agreement\/wide-world-tech$/);
   // MPSA: purchase visibility can be allowed and stopped.
-  await page.goto(server.url + 'settings/partner-relationships/trey-licensing');
+  await page.goto(app.url + 'settings/partner-relationships/trey-licensing');
   await waitForApp(page);
   // The demo starts with sharing allowed: stop it, then allow it again.
   await page.getByRole('button', { name: 'Stop sharing purchases' }).click();
@@ -198,12 +165,12 @@ test('billing views for every persona: menus, notes, nothing missing explained',
   for (const [id, label] of PERSONAS) {
     await page.evaluate((p) => localStorage.setItem('partner-console.persona', p), id);
     for (const view of BILLING) {
-      await page.goto(server.url + 'billing' + view);
+      await page.goto(app.url + 'billing' + view);
       await waitForApp(page);
       await page.getByTestId('signed-in-persona').filter({ hasText: label }).waitFor();
       await assertAccessible(page, `billing${view} as ${label}`);
     }
-    await page.goto(server.url + 'billing');
+    await page.goto(app.url + 'billing');
     await waitForApp(page);
     const menu = page.getByRole('navigation', { name: 'Billing menu' });
     const items = await menu.getByRole('link').allInnerTexts();
@@ -213,7 +180,7 @@ test('billing views for every persona: menus, notes, nothing missing explained',
       assert.match(await page.getByTestId('aobo-notice').innerText(), /Partner Center/);
       assert.match(await page.getByTestId('aobo-notice').innerText(), /Domain Name Administrator and Billing Administrator/);
       for (const gone of ['purchase-services', 'your-products', 'bills-and-payments']) {
-        await page.goto(server.url + 'billing/' + gone);
+        await page.goto(app.url + 'billing/' + gone);
         await waitForApp(page);
         assert.match(await page.getByTestId('billing-not-available').innerText(), /isn't available/);
       }
@@ -222,13 +189,13 @@ test('billing views for every persona: menus, notes, nothing missing explained',
       assert.deepEqual(items, ['Purchase services', 'Your products', 'Licenses', 'Bills & payments', 'Billing notifications']);
     }
     if (id === 'helpdesk-admin' || id === 'user') {
-      await page.goto(server.url + 'billing/purchase-services');
+      await page.goto(app.url + 'billing/purchase-services');
       await waitForApp(page);
       assert.match(await page.getByTestId('read-only-notice').innerText(), /You must be at least a Billing Administrator/);
       assert.equal(await page.getByRole('link', { name: 'Review and accept' }).count(), 0);
     }
   }
-  await page.goto(server.url + 'billing/your-products');
+  await page.goto(app.url + 'billing/your-products');
   await waitForApp(page);
   assert.match(await page.locator('main').innerText(), /Domain Name Administrator and Billing Administrator/);
   assertNoProblems(page);
@@ -248,7 +215,7 @@ test('the demo clock moves time; home counts link to filtered views; activity fi
   await page.getByTestId('count-expiring').click();
   await page.waitForURL(/status=expiring/);
   await page.getByTestId('count-partners').count();
-  await page.goto(server.url + 'activity');
+  await page.goto(app.url + 'activity');
   await waitForApp(page);
   assert.match(await page.locator('tbody').innerText(), /Moved the demo clock/);
   await page.getByLabel('Partner', { exact: true }).selectOption({ label: 'Fabrikam IT Services' });

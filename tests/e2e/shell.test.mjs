@@ -1,12 +1,11 @@
 // The shell as a new admin meets it: every route, its heading, no errors,
 // no CSP violation, zero axe-core violations, and a screenshot of each.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './lib/server.mjs';
-import { DIST } from './lib/dist.mjs';
 import {
-  launch, openPage, waitForApp, assertNoProblems, assertAccessible, screenshot,
+  openPage, waitForApp, assertNoProblems, assertAccessible, screenshot,
 } from './lib/browser.mjs';
+import { setUp } from './lib/setup.mjs';
 
 const ROUTES = [
   { path: '', heading: 'Home', shot: 'home' },
@@ -21,21 +20,12 @@ const ROUTES = [
   { path: 'no/such/page', heading: 'Page not found', shot: 'not-found' },
 ];
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ dist: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = setUp();
 
 for (const route of ROUTES) {
   test(`/${route.path} shows "${route.heading}", accessible and error-free`, async () => {
-    const page = await openPage(browser.context);
-    await page.goto(server.url + route.path);
+    const page = await openPage(app.context);
+    await page.goto(app.url + route.path);
     await waitForApp(page);
     assert.equal(await page.locator('main h1').first().innerText(), route.heading);
     assert.equal(await page.title(), `${route.heading} · Partner console`);
@@ -47,8 +37,8 @@ for (const route of ROUTES) {
 }
 
 test('the persona picker changes the header and survives a reload', async () => {
-  const page = await openPage(browser.context);
-  await page.goto(server.url);
+  const page = await openPage(app.context);
+  await page.goto(app.url);
   await waitForApp(page);
   await page.getByLabel('Switch persona').selectOption({ label: 'Billing Administrator' });
   await assert.doesNotReject(
@@ -64,8 +54,8 @@ test('the persona picker changes the header and survives a reload', async () => 
 });
 
 test('links, the back button and a reload on a deep link all work', async () => {
-  const page = await openPage(browser.context);
-  await page.goto(server.url);
+  const page = await openPage(app.context);
+  await page.goto(app.url);
   await waitForApp(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Find a partner' }).click();
@@ -82,8 +72,8 @@ test('links, the back button and a reload on a deep link all work', async () => 
 });
 
 test('the keyboard reaches the skip link first and it moves to the page', async () => {
-  const page = await openPage(browser.context);
-  await page.goto(server.url + 'activity');
+  const page = await openPage(app.context);
+  await page.goto(app.url + 'activity');
   await waitForApp(page);
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => document.activeElement?.textContent?.trim());

@@ -3,14 +3,16 @@
 // in the middle and land on the server exactly once, also when the server
 // goes away mid-flow or someone else saved first. In this browser (local
 // mode), two tabs see each other's changes and never overwrite them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './lib/server.mjs';
 import { startBackend } from './lib/backend.mjs';
 import { DIST } from './lib/dist.mjs';
 import {
-  launch, openPage, waitForApp, assertNoProblems, assertAccessible, screenshot,
+  openPage, waitForApp, assertNoProblems, assertAccessible, screenshot,
 } from './lib/browser.mjs';
+import { freshPage, heading, reloadKeeps } from './lib/flows.mjs';
+import { setUp } from './lib/setup.mjs';
 
 const ACK_LABEL = 'I have read the Microsoft Customer Agreement and accept it on behalf of my organization.';
 // While the server is stopped on purpose, Chromium logs each refused fetch.
@@ -18,38 +20,18 @@ const REMOVED = 'Removed delegated admin roles';
 const OVERWRITTEN = 'Another tab saved at the same moment';
 const SERVER_DOWN = ['ERR_CONNECTION_REFUSED', 'Failed to fetch', 'Failed to load resource'];
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+// Each test starts its own server: only the browser is shared.
+const app = setUp({ dist: null });
 
-/** A page at `path` of `url`, signed in as a Global Administrator. */
-async function signedIn(url, path) {
-  const page = await openPage(browser.context);
-  await page.goto(url);
-  await waitForApp(page);
-  await page.evaluate(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-    localStorage.setItem('partner-console.persona', 'global-admin');
-  });
-  await page.goto(url + path);
-  await waitForApp(page);
-  return page;
-}
+/**
+ * A page at `path` of `url`, signed in as a Global Administrator, with
+ * sessionStorage (where the app remembers its backend) cleared as well.
+ */
+const signedIn = (url, path) => freshPage(app.context, url, path, 'global-admin', { clearSession: true });
 
-async function h1(page, name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 15000 });
-}
-
-async function reload(page, heading) {
-  await page.reload();
-  await waitForApp(page);
-  await h1(page, heading);
-}
+// 15 s, not flows.mjs's 10: pages served by the backend load their data over HTTP.
+const h1 = (page, name) => heading(page, name, { timeout: 15000 });
+const reload = (page, name) => reloadKeeps(page, name, { timeout: 15000 });
 
 /** Runs `steps` against a fresh server on demo data, stopped afterwards. */
 async function onFreshServer(steps) {
@@ -239,7 +221,7 @@ test('in this browser: two tabs see each other within a second and never overwri
         }
       }).observe(document.body, { childList: true, subtree: true });
     });
-    const other = await openPage(browser.context);
+    const other = await openPage(app.context);
     await other.addInitScript(() => {
       const setItem = Storage.prototype.setItem;
       Storage.prototype.setItem = function (key, value) {
@@ -312,7 +294,7 @@ test('in this browser: two tabs see each other within a second and never overwri
 });
 
 test('on the server, a hidden tab stops asking for changes and catches up when shown', () => onFreshServer(async (server) => {
-  const page = await openPage(browser.context);
+  const page = await openPage(app.context);
   // Headless pages are always visible: let the test say when this one is not.
   await page.addInitScript(() => {
     window.__hidden = false;

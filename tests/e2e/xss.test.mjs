@@ -9,25 +9,18 @@
 // Besides the sinks, the DOM is scanned for any element or attribute the
 // app never renders (an inline handler, a javascript:/data: link, <iframe>,
 // <img>, ...), which catches markup that was parsed but could not run.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve } from './lib/server.mjs';
-import { DIST } from './lib/dist.mjs';
-import { launch, openPage, waitForApp, assertNoProblems } from './lib/browser.mjs';
+import { waitForApp, assertNoProblems } from './lib/browser.mjs';
+import { freshPage } from './lib/flows.mjs';
+import { setUp } from './lib/setup.mjs';
 import { PAYLOADS, fitting, installSinks, injectedMarkup } from './lib/payloads.mjs';
 
-let server;
-let browser;
 let hits;
-before(async () => {
-  server = await serve({ dist: DIST });
-  browser = await launch({ bypassCSP: true });
-  hits = await installSinks(browser.context);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const app = setUp({
+  launchOptions: { bypassCSP: true },
+  prepare: async ({ context }) => { hits = await installSinks(context); },
 });
 
 /** No sink was called, no markup was injected, nothing was logged. */
@@ -38,18 +31,7 @@ async function assertClean(page, where) {
 }
 
 /** A page on fresh demo data, signed in as a Global Administrator. */
-async function fresh(path = '') {
-  const page = await openPage(browser.context);
-  await page.goto(server.url);
-  await waitForApp(page);
-  await page.evaluate(() => {
-    localStorage.clear();
-    localStorage.setItem('partner-console.persona', 'global-admin');
-  });
-  await page.goto(server.url + path);
-  await waitForApp(page);
-  return page;
-}
+const fresh = (path) => freshPage(app.context, app.url, path);
 
 /**
  * Navigates inside the running app (pushState + popstate, as the router's
@@ -67,9 +49,10 @@ async function softGo(page, path) {
         search: document.querySelector('main input[type=search]')?.value,
       })));
     });
-  }, new URL(path, server.url).href);
+  }, new URL(path, app.url).href);
 }
 
+// Reads the heading at once; flows.mjs's heading() waits for a given one.
 const h1 = (page) => page.evaluate(() => document.querySelector('main h1')?.textContent ?? '');
 const text = (page, selector = 'main') => page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);
 const inputValue = (page, selector) => page.evaluate((s) => document.querySelector(s)?.value, selector);
@@ -131,7 +114,7 @@ test('the URL query and path of every page show payloads as text', async (t) => 
   // The first payload of each route by a real page load, the rest in-app.
   const go = async (path, first) => {
     if (!first) return softGo(page, path);
-    await page.goto(server.url + path);
+    await page.goto(app.url + path);
     await waitForApp(page);
     return softGo(page, path);
   };

@@ -2,23 +2,25 @@
 // corpus into the server's state (partner names, websites and invitation
 // ids via the API), and the app, which keeps its data there, shows every
 // one of them as text on each page that lists them.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBackend } from './lib/backend.mjs';
 import { DIST } from './lib/dist.mjs';
-import { launch, openPage, waitForApp, assertNoProblems } from './lib/browser.mjs';
+import { openPage, waitForApp, assertNoProblems } from './lib/browser.mjs';
+import { setUp } from './lib/setup.mjs';
 import { fitting, installSinks, injectedMarkup } from './lib/payloads.mjs';
 
-let browser;
 let server;
 let hits;
-before(async () => {
-  browser = await launch();
-  hits = await installSinks(browser.context);
-  server = await startBackend({ dist: DIST });
+// The build is served by the backend, not by a static server.
+const app = setUp({
+  dist: null,
+  prepare: async ({ context }) => {
+    hits = await installSinks(context);
+    server = await startBackend({ dist: DIST });
+  },
 });
 after(async () => {
-  await browser?.close();
   await server?.stop();
 });
 
@@ -64,7 +66,7 @@ test('payloads written through the API show as text in the app served by the bac
   }
   assert.ok(sent.length >= 50, `${sent.length} payloads landed on the server`);
 
-  const page = await openPage(browser.context);
+  const page = await openPage(app.context);
   await page.goto(server.url);
   await waitForApp(page);
   await page.evaluate(() => localStorage.setItem('partner-console.persona', 'global-admin'));

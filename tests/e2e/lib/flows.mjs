@@ -5,44 +5,57 @@ import { openPage, waitForApp } from './browser.mjs';
 
 /**
  * A new page in `context` on fresh demo data (storage cleared), signed in
- * as `persona`, showing `url + path`.
+ * as `persona`, showing `url + path`. With `clearSession`, sessionStorage
+ * is cleared too, so the app forgets which backend it found on first load.
  */
-export async function freshPage(context, url, path = '', persona = 'global-admin') {
+export async function freshPage(context, url, path = '', persona = 'global-admin', { clearSession = false } = {}) {
   const page = await openPage(context);
   await page.goto(url);
   await waitForApp(page);
-  await page.evaluate((p) => {
+  await page.evaluate(([p, session]) => {
     localStorage.clear();
+    if (session) sessionStorage.clear();
     localStorage.setItem('partner-console.persona', p);
-  }, persona);
+  }, [persona, clearSession]);
   await page.goto(url + path);
   await waitForApp(page);
   return page;
 }
 
 /** Waits for the page's level-1 heading to read `name`. */
-export async function heading(page, name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 10000 });
+export async function heading(page, name, { timeout = 10000 } = {}) {
+  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout });
+}
+
+/** Reloads and waits for the page to show the level-1 heading `name` again. */
+export async function reloadKeeps(page, name, options) {
+  await page.reload();
+  await waitForApp(page);
+  await heading(page, name, options);
 }
 
 /**
  * Presses Tab (Shift+Tab with `back`) until the focused element matches
- * `selector` and, if given, its trimmed text is `text`. Fails if `max`
- * presses never get there: the element is not reachable by keyboard.
+ * `selector` and, if given, its trimmed text is `text` (or its text
+ * includes `contains`). Fails if `max` presses never get there: the
+ * element is not reachable by keyboard.
  */
-export async function tabTo(page, selector, { back = false, max = 120, text } = {}) {
+export async function tabTo(page, selector, { back = false, max = 120, text, contains } = {}) {
   for (let i = 0; i < max; i += 1) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const here = await page.evaluate(
-      ([s, t]) => {
+      ([s, t, c]) => {
         const el = document.activeElement;
-        return !!el && el.matches(s) && (t == null || el.textContent.trim() === t);
+        return !!el && el.matches(s)
+          && (t == null || el.textContent.trim() === t)
+          && (c == null || el.textContent.includes(c));
       },
-      [selector, text ?? null],
+      [selector, text ?? null, contains ?? null],
     );
     if (here) return;
   }
-  assert.fail(`Tab never reached ${selector}${text ? ` reading “${text}”` : ''}`);
+  const wanted = text ?? contains;
+  assert.fail(`Tab never reached ${selector}${wanted ? ` reading “${wanted}”` : ''}`);
 }
 
 /** The focused element's trimmed text. */
