@@ -7,6 +7,7 @@ use leptos_router::path;
 use crate::components::shell::Shell;
 use crate::components::toast::Toasts;
 use crate::pages;
+use crate::pages::find_partner::Selection;
 use crate::persona_store::SignedIn;
 use crate::store::Store;
 
@@ -15,6 +16,7 @@ pub fn App() -> impl IntoView {
     SignedIn::provide();
     Store::provide();
     Toasts::provide();
+    Selection::provide();
     let base = crate::base_path::get();
 
     view! {

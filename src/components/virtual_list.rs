@@ -5,12 +5,13 @@
 //! all rows; the rendered rows sit in a list moved down by CSS `transform`
 //! (set through CSSOM, which the CSP allows). Each row carries
 //! `aria-setsize`/`aria-posinset`, so a screen reader still hears
-//! "3 of 12,408".
+//! "3 of 12,408". The container is measured by a ResizeObserver, so the
+//! rows follow its height whatever changes it.
 //!
 //! ```ignore
 //! view! {
 //!     <VirtualList len=count key_at=move |i| ids.with(|v| v.get(i).copied())
-//!         row=move |id, _| view! { <Row id /> } row_height=112.0 label="Partners" />
+//!         row=move |id, _| view! { <Row id /> } row_height=112 label="Partners" />
 //! }
 //! ```
 

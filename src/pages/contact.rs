@@ -184,6 +184,7 @@ pub fn ContactPage() -> impl IntoView {
     let store = use_store();
     let signed_in = use_signed_in();
     let toasts = use_toasts();
+    let selection = crate::pages::find_partner::use_selection();
     let query_map = use_query_map();
     let to = Memo::new(move |_| query_map.with(|m| recipients(m.get_str("partners"))));
     let can_contact = move || permissions::allows(signed_in.get(), Action::ContactPartners);
@@ -219,7 +220,7 @@ pub fn ContactPage() -> impl IntoView {
         let partner_ids: Vec<String> =
             to.with_untracked(|r| r.partners.iter().map(|(k, _)| k.clone()).collect());
         let command = Command::SendContactRequest {
-            partner_ids,
+            partner_ids: partner_ids.clone(),
             form: form.get_untracked(),
         };
         leptos::task::spawn_local(async move {
@@ -230,6 +231,7 @@ pub fn ContactPage() -> impl IntoView {
                         _ => None,
                     });
                     clear_draft();
+                    selection.remove_all(&partner_ids);
                     form.set(ContactForm::default());
                     submitted.set(false);
                     sent.set(request);

@@ -197,6 +197,71 @@ test('100,000 partners keep a small DOM while scrolling', async () => {
   await page.close();
 });
 
+test('the result list fills its box when the box grows, not only when the window does', async () => {
+  const page = await openPage(app.context);
+  await page.goto(app.url + 'partners/find');
+  await waitForApp(page);
+  const rows = page.locator('.vlist__row');
+  await rows.first().waitFor();
+  const before = await rows.count();
+  // Taller through CSSOM, with no window resize: as a layout change would.
+  const slots = await page.locator('.vlist').evaluate((el) => {
+    el.style.height = '1500px';
+    return Math.ceil(el.clientHeight / el.querySelector('.vlist__row').offsetHeight);
+  });
+  assert.ok(slots > before, `${slots} row slots, ${before} rows before`);
+  await page.waitForFunction((n) => document.querySelectorAll('.vlist__row').length >= n, slots);
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('ticked partners stay ticked across pages and a reload, and a sent request unticks them', async () => {
+  const page = await openPage(app.context);
+  await page.goto(app.url + 'partners/find');
+  await waitForApp(page);
+  const rows = page.locator('.vlist__row');
+  const names = [];
+  for (const i of [0, 1]) {
+    const name = (await rows.nth(i).locator('h3').innerText()).trim();
+    await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+    names.push(name);
+  }
+  const selected = page.getByRole('link', { name: 'Contact selected providers (2)' });
+  await selected.waitFor();
+
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Home', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+  await nav.getByRole('link', { name: 'Find a partner', exact: true }).click();
+  await selected.waitFor();
+  await page.reload();
+  await waitForApp(page);
+  await selected.waitFor();
+  for (const name of names) {
+    assert.equal(await page.getByRole('checkbox', { name: `Select ${name}` }).isChecked(), true, name);
+  }
+
+  await selected.click();
+  await page.getByRole('heading', { level: 1, name: 'Contact partners' }).waitFor();
+  await page.getByLabel('Country/region').selectOption({ label: 'Germany' });
+  await page.getByLabel('City').fill('Berlin');
+  await page.getByLabel('First name').fill('Avery');
+  await page.getByLabel('Last name').fill('Howard');
+  await page.getByLabel('Email').fill('avery@contoso.com');
+  await page.getByLabel('Organization size').selectOption({ label: '50-249 employees' });
+  await page.getByLabel('Organization name').fill('Contoso Ltd');
+  await page.getByLabel('Industry focus').selectOption({ label: 'Healthcare' });
+  await page.getByLabel('Business needs').fill('Two clinics moving to Microsoft 365.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByTestId('confirmation').waitFor();
+
+  await nav.getByRole('link', { name: 'Find a partner', exact: true }).click();
+  await page.getByRole('button', { name: 'Contact selected providers (0)' }).waitFor();
+  assert.equal(await page.getByRole('checkbox', { name: `Select ${names[0]}` }).isChecked(), false);
+  assertNoProblems(page);
+  await page.close();
+});
+
 test('a persona who may not contact partners sees why, and no action controls', async () => {
   const page = await openPage(app.context);
   await page.goto(app.url + 'partners/find');

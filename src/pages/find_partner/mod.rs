@@ -9,6 +9,7 @@
 pub mod directory;
 mod partner_detail;
 mod partner_row;
+mod selection;
 
 use std::sync::Arc;
 
@@ -27,6 +28,7 @@ use crate::persona_store::use_signed_in;
 use directory::{contact_href, find_href, UrlView};
 use partner_detail::PartnerDetail;
 use partner_row::PartnerRow;
+pub use selection::{use_selection, Selection};
 
 /// The height of a result row in CSS pixels (style/directory.css agrees).
 pub const ROW_HEIGHT: u32 = 128;
@@ -39,26 +41,6 @@ struct Results(Arc<Vec<u32>>);
 impl PartialEq for Results {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// The partners ticked for "Contact selected providers", by public key.
-#[derive(Clone, Copy)]
-pub struct Selection(pub RwSignal<Vec<String>>);
-
-impl Selection {
-    pub fn contains(self, key: &str) -> bool {
-        self.0.with(|keys| keys.iter().any(|k| k == key))
-    }
-
-    pub fn toggle(self, key: &str) {
-        self.0
-            .update(|keys| match keys.iter().position(|k| k == key) {
-                Some(at) => {
-                    keys.remove(at);
-                }
-                None => keys.push(key.to_string()),
-            });
     }
 }
 
@@ -87,7 +69,7 @@ pub fn FindPartnerPage() -> impl IntoView {
     let found = Signal::derive(move || results.with(|r| r.0.len()));
     let can_contact =
         Signal::derive(move || permissions::allows(signed_in.get(), Action::ContactPartners));
-    let selection = Selection(RwSignal::new(Vec::new()));
+    let selection = use_selection();
     let detail = RwSignal::new(None::<u32>);
 
     let navigate = use_navigate();
