@@ -6,7 +6,10 @@
    every build and public URL, so it is computed here, never pasted.
 2. The router's base path comes from the public URL (a <base> element would
    be blocked by base-uri 'none').
-3. 404.html is a copy of index.html, so hosts without rewrite rules still
+3. The stylesheets, kept as one file per area in style/, are served as one
+   file: a browser opens at most six connections to a host, so six
+   render-blocking stylesheets made the script and the wasm wait for one.
+4. 404.html is a copy of index.html, so hosts without rewrite rules still
    serve the app on a deep link or a reload.
 """
 import base64
@@ -17,6 +20,7 @@ import re
 import sys
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
+STYLESHEET = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+\.css)"[^>]*>\n?')
 
 
 def inline_script_hashes(page: str) -> list[str]:
@@ -27,6 +31,31 @@ def inline_script_hashes(page: str) -> list[str]:
         digest = hashlib.sha256(body.encode("utf-8")).digest()
         hashes.append("'sha256-%s'" % base64.b64encode(digest).decode("ascii"))
     return hashes
+
+
+def bundle_stylesheets(staging: str, page: str, public_url: str) -> str:
+    """Joins the stylesheets Trunk linked, in their order, into one file
+    named by its content's hash, and links that one in the first's place."""
+    links = list(STYLESHEET.finditer(page))
+    if len(links) < 2:
+        return page
+    parts = []
+    for link in links:
+        path = os.path.join(staging, os.path.basename(link.group(1)))
+        with open(path, encoding="utf-8") as f:
+            parts.append(f.read())
+        os.remove(path)
+    css = "\n".join(parts).encode("utf-8")
+    name = "app-%s.css" % hashlib.sha256(css).hexdigest()[:16]
+    with open(os.path.join(staging, name), "wb") as f:
+        f.write(css)
+    integrity = "sha384-" + base64.b64encode(hashlib.sha384(css).digest()).decode("ascii")
+    prefix = public_url if public_url.endswith("/") else public_url + "/"
+    tag = '    <link rel="stylesheet" href="%s%s" integrity="%s"/>\n' % (
+        html.escape(prefix, quote=True), name, integrity)
+    first, last = links[0], links[-1]
+    between = page[first.end():last.start()]
+    return page[:first.start()] + tag + STYLESHEET.sub("", between) + page[last.end():]
 
 
 def main() -> int:
@@ -48,6 +77,7 @@ def main() -> int:
         return 1
     page = page.replace("__INLINE_SCRIPT_HASHES__", " ".join(hashes))
     page = page.replace("__APP_BASE__", html.escape(public_url.rstrip("/"), quote=True))
+    page = bundle_stylesheets(staging, page, public_url)
     for name in ("index.html", "404.html"):
         with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
             f.write(page)

@@ -52,6 +52,17 @@ test('under a sub-path, links, reload and back stay under it', async () => {
   await page.goto(server.url + 'billing');
   await waitForApp(page);
   assert.equal(await page.locator('main h1').innerText(), 'Billing');
+  // One stylesheet for the whole app (scripts/build/post_build.py), so the
+  // browser's six connections never make the wasm wait; every area's rules
+  // are in it.
+  const sheets = await page.evaluate(() => [...document.styleSheets].map((s) => ({
+    href: new URL(s.href).pathname,
+    rules: s.cssRules.length,
+  })));
+  assert.equal(sheets.length, 1, JSON.stringify(sheets));
+  assert.match(sheets[0].href, /^\/console\/app-[0-9a-f]{16}\.css$/);
+  assert.ok(await page.evaluate(() => [...document.styleSheets[0].cssRules]
+    .some((r) => r.selectorText?.includes('.vlist__row'))), 'directory rules are bundled');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
   await page.getByRole('heading', { level: 1, name: 'Activity' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/console/activity');
