@@ -211,6 +211,14 @@ test('the result list fills its box when the box grows, not only when the window
   });
   assert.ok(slots > before, `${slots} row slots, ${before} rows before`);
   await page.waitForFunction((n) => document.querySelectorAll('.vlist__row').length >= n, slots);
+  // No label is followed by nothing (a partner without designations says "None").
+  const bare = await page.locator('.partner-row__line').evaluateAll((lines) => lines
+    .filter((line) => [...line.childNodes].some((n) => n.classList?.contains('partner-row__label')
+      && !(n.nextSibling?.textContent ?? '').trim()))
+    .map((line) => line.textContent));
+  assert.deepEqual(bare, []);
+  assert.ok(await page.locator('.partner-row__line', { hasText: /Designations\s*None/ }).count() > 0,
+    'the first rows include a partner without designations');
   assertNoProblems(page);
   await page.close();
 });

@@ -17,11 +17,7 @@ use domain::{Persona, Timestamp};
 use serde_json::{json, Value};
 
 fn labels(values: &[FacetValue]) -> String {
-    values
-        .iter()
-        .map(|v| v.label())
-        .collect::<Vec<_>>()
-        .join(", ")
+    FacetValue::list(values)
 }
 
 fn main() {

@@ -2,14 +2,13 @@
 //! for. Opened from the row's "Details" button (keyboard or pointer); Esc
 //! or "Close" returns focus to that button.
 
-use domain::directory::Listing;
+use domain::directory::{FacetValue, Listing};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::directory::contact_href;
-use super::partner_row::labels;
 use super::Selection;
 use crate::base_path::href;
 use crate::components::safe_link::SafeLink;
@@ -60,12 +59,12 @@ pub fn PartnerDetail(
                     <p>{l.description.clone()}</p>
                     <dl class="partner-detail__facts">
                         <dt>"Location"</dt><dd>{l.location()}</dd>
-                        <dt>"Organization sizes served"</dt><dd>{labels(&l.sizes)}</dd>
-                        <dt>"Industry focus"</dt><dd>{labels(&l.industries)}</dd>
-                        <dt>"Products"</dt><dd>{labels(&l.products)}</dd>
-                        <dt>"Services"</dt><dd>{labels(&l.services)}</dd>
-                        <dt>"Partner type"</dt><dd>{labels(&l.partner_types)}</dd>
-                        <dt>"Designations"</dt><dd>{labels(&l.designations)}</dd>
+                        <dt>"Organization sizes served"</dt><dd>{FacetValue::list(&l.sizes)}</dd>
+                        <dt>"Industry focus"</dt><dd>{FacetValue::list(&l.industries)}</dd>
+                        <dt>"Products"</dt><dd>{FacetValue::list(&l.products)}</dd>
+                        <dt>"Services"</dt><dd>{FacetValue::list(&l.services)}</dd>
+                        <dt>"Partner type"</dt><dd>{FacetValue::list(&l.partner_types)}</dd>
+                        <dt>"Designations"</dt><dd>{FacetValue::list(&l.designations)}</dd>
                         <dt>"Website"</dt><dd><SafeLink href=website.clone() text=website /></dd>
                         <dt>"Email"</dt><dd><SafeLink href=format!("mailto:{email}") text=email /></dd>
                         <dt>"Phone"</dt><dd>{l.phone.clone()}</dd>

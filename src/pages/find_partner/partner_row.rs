@@ -9,15 +9,6 @@ use super::directory::contact_href;
 use super::Selection;
 use crate::base_path::href;
 
-/// "Healthcare, Retail & consumer goods".
-pub fn labels(values: &[FacetValue]) -> String {
-    values
-        .iter()
-        .map(|v| v.label())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 #[component]
 pub fn PartnerRow(
     listing: Option<Listing>,
@@ -59,18 +50,18 @@ pub fn PartnerRow(
                 <p class="partner-row__location">{listing.location()}</p>
                 <p class="partner-row__line">
                     <span class="partner-row__label">"Serves "</span>
-                    {labels(&listing.sizes)}
+                    {FacetValue::list(&listing.sizes)}
                     <span class="partner-row__sep">" · "</span>
                     <span class="partner-row__label">"Types "</span>
-                    {labels(&listing.partner_types)}
+                    {FacetValue::list(&listing.partner_types)}
                 </p>
                 <p class="partner-row__line">
                     <span class="partner-row__label">"Industries "</span>
-                    {labels(&listing.industries)}
+                    {FacetValue::list(&listing.industries)}
                 </p>
                 <p class="partner-row__line">
                     <span class="partner-row__label">"Designations "</span>
-                    {labels(&listing.designations)}
+                    {FacetValue::list(&listing.designations)}
                 </p>
             </div>
             <div class="partner-row__actions">

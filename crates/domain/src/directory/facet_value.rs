@@ -23,6 +23,19 @@ impl FacetValue {
     pub fn slug(self) -> &'static str {
         self.facet.slug(self.index)
     }
+
+    /// "Healthcare, Retail & consumer goods"; "None" for no values, so a
+    /// heading is never followed by nothing.
+    pub fn list(values: &[FacetValue]) -> String {
+        if values.is_empty() {
+            return "None".to_string();
+        }
+        values
+            .iter()
+            .map(|v| v.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 impl fmt::Display for FacetValue {
@@ -35,5 +48,23 @@ impl fmt::Display for FacetValue {
 impl Serialize for FacetValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.slug())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_as_a_list_and_no_values_as_none() {
+        let value = |index| FacetValue {
+            facet: Facet::Industry,
+            index,
+        };
+        assert_eq!(
+            FacetValue::list(&[value(0), value(1)]),
+            format!("{}, {}", Facet::Industry.label(0), Facet::Industry.label(1))
+        );
+        assert_eq!(FacetValue::list(&[]), "None");
     }
 }
