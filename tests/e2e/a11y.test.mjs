@@ -291,12 +291,17 @@ for (const { label, options, shot } of NARROW) {
             heading: inside(document.querySelector('main h1')),
             nav: !!nav && getComputedStyle(nav).display !== 'none',
             links: [...(nav?.querySelectorAll('a') ?? [])].map((a) => [a.textContent.trim(), inside(a)]),
+            // Directory rows have a fixed height: their content must fit it.
+            cutRows: [...document.querySelectorAll('.partner-row')]
+              .filter((row) => row.scrollHeight > row.clientHeight + 1)
+              .map((row) => row.querySelector('h3')?.textContent),
           };
         });
         assert.ok(layout.scrollWidth <= layout.innerWidth + 1, `/${route.path} scrolls sideways: ${layout.scrollWidth} > ${layout.innerWidth}`);
         assert.ok(layout.heading, `the heading of /${route.path} is within the width`);
         assert.ok(layout.nav && layout.links.length >= 9, `the navigation is shown on /${route.path}`);
         assert.deepEqual(layout.links.filter(([, ok]) => !ok), [], `every navigation link is within the width on /${route.path}`);
+        assert.deepEqual(layout.cutRows, [], `every result row fits its height on /${route.path}`);
         await assertAccessible(page, `/${route.path} at ${label}`);
         await screenshot(page, `${shot}-${route.shot}`);
       }
