@@ -127,6 +127,12 @@ test('the whole flow works with the keyboard alone', async () => {
   await page.getByRole('dialog', { name: 'Microsoft Customer Agreement' }).waitFor();
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  // Focus goes back once the dialog has closed: wait for it, briefly.
+  await page.waitForFunction(
+    () => document.activeElement?.textContent?.trim() === 'Microsoft Customer Agreement',
+    null,
+    { timeout: 2000 },
+  ).catch(() => {});
   assert.equal(
     await focusedText(page),
     'Microsoft Customer Agreement',

@@ -65,6 +65,11 @@ export function assertNoProblems(page, allowed = []) {
 
 /** axe-core with the WCAG 2 A and AA rules: zero violations allowed. */
 export async function assertAccessible(page, label) {
+  // Colours in the middle of a 120 ms transition (a button just enabled)
+  // are neither the old nor the new ones: let them settle first.
+  await page.evaluate(() => Promise.all(
+    document.getAnimations().map((a) => (a.playState === 'running' ? a.finished.catch(() => {}) : null)),
+  ));
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
