@@ -16,6 +16,7 @@ pub mod persona_store;
 pub mod routes;
 pub mod startup;
 pub mod store;
+pub mod web_storage;
 
 /// Entry point used by `main.rs`: install the panic screen, open the
 /// chosen backend, then mount the app (or say why the server is missing).

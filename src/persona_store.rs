@@ -4,6 +4,8 @@
 use domain::Persona;
 use leptos::prelude::*;
 
+use crate::web_storage;
+
 const STORAGE_KEY: &str = "partner-console.persona";
 
 /// The signed-in persona, provided once by the shell.
@@ -31,18 +33,14 @@ pub fn use_signed_in() -> SignedIn {
     use_context::<SignedIn>().unwrap_or_else(|| SignedIn(RwSignal::new(Persona::default())))
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 fn read_stored() -> Option<Persona> {
-    let raw = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    let raw = web_storage::local()?.get_item(STORAGE_KEY).ok().flatten()?;
     Persona::from_id(&raw)
 }
 
 fn write_stored(persona: Persona) {
     // A full or disabled storage only costs the persona across reloads.
-    if let Some(s) = storage() {
+    if let Some(s) = web_storage::local() {
         let _ = s.set_item(STORAGE_KEY, persona.id());
     }
 }

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use serde::Deserialize;
 
 use crate::store::{self, HttpBackend, Loaded};
+use crate::web_storage;
 
 const REMEMBERED_KEY: &str = "partner-console.backend";
 
@@ -110,22 +111,21 @@ async fn fetch_config(url: &str, default_api: &str) -> Option<Wanted> {
     from_config(&response.text().await.ok()?, default_api)
 }
 
-fn session() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
 fn remember(wanted: &Wanted) {
     let name = match wanted {
         Wanted::Local => "local",
         Wanted::Http { .. } => "http",
     };
-    if let Some(storage) = session() {
+    if let Some(storage) = web_storage::session() {
         let _ = storage.set_item(REMEMBERED_KEY, name);
     }
 }
 
 fn remembered(default_api: &str) -> Option<Wanted> {
-    let name = session()?.get_item(REMEMBERED_KEY).ok().flatten()?;
+    let name = web_storage::session()?
+        .get_item(REMEMBERED_KEY)
+        .ok()
+        .flatten()?;
     named(&name, default_api)
 }
 

@@ -21,9 +21,11 @@ use crate::components::form_field::{FieldIds, FormField};
 use crate::components::page::{Crumb, Page};
 use crate::components::toast::use_toasts;
 use crate::pages::find_partner::directory::directory_covering;
+use crate::pages::find_partner::use_selection;
 use crate::persona_store::use_signed_in;
 use crate::routes;
 use crate::store::{use_store, ActionError};
+use crate::web_storage;
 
 const TRAIL: &[Crumb] = &[Crumb {
     label: "Find a partner",
@@ -113,14 +115,10 @@ fn draft_key(field: ContactField) -> &'static str {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The saved draft; anything unreadable yields an empty form, never an error.
 pub fn load_draft() -> ContactForm {
     let mut form = ContactForm::default();
-    let Some(text) = storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()) else {
+    let Some(text) = web_storage::local().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()) else {
         return form;
     };
     let Ok(value) = js_sys::JSON::parse(&text) else {
@@ -150,14 +148,14 @@ fn save_draft(form: &ContactForm) {
             &field_value(form, field).as_str().into(),
         );
     }
-    if let (Some(storage), Ok(text)) = (storage(), js_sys::JSON::stringify(&object)) {
+    if let (Some(storage), Ok(text)) = (web_storage::local(), js_sys::JSON::stringify(&object)) {
         // A full storage costs the draft across reloads, not what is on screen.
         let _ = storage.set_item(DRAFT_KEY, &String::from(text));
     }
 }
 
 fn clear_draft() {
-    if let Some(storage) = storage() {
+    if let Some(storage) = web_storage::local() {
         let _ = storage.remove_item(DRAFT_KEY);
     }
 }
@@ -184,7 +182,7 @@ pub fn ContactPage() -> impl IntoView {
     let store = use_store();
     let signed_in = use_signed_in();
     let toasts = use_toasts();
-    let selection = crate::pages::find_partner::use_selection();
+    let selection = use_selection();
     let query_map = use_query_map();
     let to = Memo::new(move |_| query_map.with(|m| recipients(m.get_str("partners"))));
     let can_contact = move || permissions::allows(signed_in.get(), Action::ContactPartners);

@@ -10,6 +10,7 @@ use leptos::prelude::window_event_listener;
 use super::backend::Loaded;
 use super::problem::StorageProblem;
 use super::real_now;
+use crate::web_storage;
 
 pub const STATE_KEY: &str = "partner-console.state";
 /// How many saves the stored state has seen. A tab compares it with the
@@ -17,10 +18,6 @@ pub const STATE_KEY: &str = "partner-console.state";
 /// other's changes silently.
 const REVISION_KEY: &str = "partner-console.revision";
 const SET_ASIDE_PREFIX: &str = "partner-console.state.unreadable.";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
 
 fn demo(problem: Option<StorageProblem>) -> Loaded {
     Loaded {
@@ -31,7 +28,7 @@ fn demo(problem: Option<StorageProblem>) -> Loaded {
 }
 
 pub fn load() -> Loaded {
-    let Some(storage) = storage() else {
+    let Some(storage) = web_storage::local() else {
         return demo(Some(StorageProblem::Unavailable));
     };
     match storage.get_item(STATE_KEY) {
@@ -64,7 +61,7 @@ fn decode(storage: &web_sys::Storage, text: &str) -> Loaded {
 
 /// The revision of the stored state; 0 when nothing was saved yet.
 pub fn stored_revision() -> u64 {
-    storage()
+    web_storage::local()
         .and_then(|s| s.get_item(REVISION_KEY).ok().flatten())
         .map(|text| Stamp::parse(&text).revision)
         .unwrap_or(0)
@@ -91,7 +88,7 @@ impl Stamp {
 /// Saves the state as `revision`: the state first, so a tab that sees the
 /// new revision always finds the state that goes with it.
 pub fn save(state: &State, revision: u64, writer: &str) -> Result<(), StorageProblem> {
-    let storage = storage().ok_or(StorageProblem::Unavailable)?;
+    let storage = web_storage::local().ok_or(StorageProblem::Unavailable)?;
     storage
         .set_item(STATE_KEY, &snapshot::encode(state))
         .and_then(|()| storage.set_item(REVISION_KEY, &format!("{revision}:{writer}")))
@@ -110,7 +107,7 @@ pub fn on_change_in_other_tab(apply: impl Fn(Loaded, Stamp) + 'static) {
             return;
         };
         // Read, never set aside: the tab that saved it owns that decision.
-        let text = storage().and_then(|s| s.get_item(STATE_KEY).ok().flatten());
+        let text = web_storage::local().and_then(|s| s.get_item(STATE_KEY).ok().flatten());
         if let Some(Ok(decoded)) = text.map(|text| snapshot::decode(&text)) {
             let loaded = Loaded {
                 state: decoded.state,

@@ -16,10 +16,6 @@ use domain::views::home_counts;
 use domain::{Persona, Timestamp};
 use serde_json::{json, Value};
 
-fn labels(values: &[FacetValue]) -> String {
-    FacetValue::list(values)
-}
-
 fn main() {
     let mut args = std::env::args().skip(1);
     let seed: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(42);
@@ -55,10 +51,10 @@ fn main() {
                 "key": l.key,
                 "name": l.name,
                 "location": l.location(),
-                "sizes": labels(&l.sizes),
-                "types": labels(&l.partner_types),
-                "industries": labels(&l.industries),
-                "designations": labels(&l.designations),
+                "sizes": FacetValue::list(&l.sizes),
+                "types": FacetValue::list(&l.partner_types),
+                "industries": FacetValue::list(&l.industries),
+                "designations": FacetValue::list(&l.designations),
                 "text": domain::directory::normalize(&l.searchable_text()),
             })
         })

@@ -7,6 +7,8 @@
 use domain::directory::Listing;
 use leptos::prelude::*;
 
+use crate::web_storage;
+
 const STORAGE_KEY: &str = "partner-console.selection";
 
 /// More keys than anyone ticks by hand: a bound on what storage can hand
@@ -19,16 +21,20 @@ pub struct Selection(pub RwSignal<Vec<String>>);
 impl Selection {
     /// Reads the tab's stored selection and keeps storage in step.
     pub fn provide() {
-        let stored = storage()
+        let stored = web_storage::session()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .map(|raw| parse_keys(&raw))
             .unwrap_or_default();
         let selection = Selection(RwSignal::new(stored));
-        Effect::new(move |_| {
+        // Writes on changes only: the first run just subscribes, since
+        // storage already holds what was read from it.
+        Effect::new(move |subscribed: Option<()>| {
             let joined = selection.0.with(|keys| keys.join(","));
-            if let Some(storage) = storage() {
-                // Full or disabled storage only costs the ticks a reload.
-                let _ = storage.set_item(STORAGE_KEY, &joined);
+            if subscribed.is_some() {
+                if let Some(storage) = web_storage::session() {
+                    // Full or disabled storage only costs the ticks a reload.
+                    let _ = storage.set_item(STORAGE_KEY, &joined);
+                }
             }
         });
         provide_context(selection);
@@ -57,10 +63,6 @@ impl Selection {
 /// The app's selection; a fresh one outside the app (component tests).
 pub fn use_selection() -> Selection {
     use_context::<Selection>().unwrap_or_else(|| Selection(RwSignal::new(Vec::new())))
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
 }
 
 /// The distinct partner keys of a stored list, in order and in their one
