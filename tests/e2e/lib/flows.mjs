@@ -60,3 +60,19 @@ export async function tabTo(page, selector, { back = false, max = 120, text, con
 
 /** The focused element's trimmed text. */
 export const focusedText = (page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+/**
+ * Fills the contact form with a valid request (Avery Howard of Contoso,
+ * Berlin), with `email` and `needs` as given.
+ */
+export async function fillContactForm(page, { email = 'avery@contoso.com', needs }) {
+  await page.getByLabel('Country/region').selectOption({ label: 'Germany' });
+  await page.getByLabel('City').fill('Berlin');
+  await page.getByLabel('First name').fill('Avery');
+  await page.getByLabel('Last name').fill('Howard');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Organization size').selectOption({ label: '50-249 employees' });
+  await page.getByLabel('Organization name').fill('Contoso Ltd');
+  await page.getByLabel('Industry focus').selectOption({ label: 'Healthcare' });
+  await page.getByLabel('Business needs').fill(needs);
+}
