@@ -12,7 +12,7 @@ pub fn RoleList(roles: Vec<RoleView>, #[prop(into)] labelled_by: String) -> impl
         // Focusable, so the keyboard can scroll it when a narrow screen
         // makes the table wider than its box.
         <div class="inv-table-wrap" role="region" tabindex="0" aria-labelledby=region_labelled_by>
-            <table class="inv-table inv-roles" aria-labelledby=labelled_by>
+            <table class="inv-table inv-roles table--stack" aria-labelledby=labelled_by>
                 <thead>
                     <tr>
                         <th scope="col">"Role"</th>
@@ -28,8 +28,8 @@ pub fn RoleList(roles: Vec<RoleView>, #[prop(into)] labelled_by: String) -> impl
                             view! {
                                 <tr>
                                     <th scope="row">{role.name} " " {unknown}</th>
-                                    <td>{role.description}</td>
-                                    <td>{role.allows}</td>
+                                    <td data-label="What it is for">{role.description}</td>
+                                    <td data-label="What the partner could do">{role.allows}</td>
                                 </tr>
                             }
                         })

@@ -1,5 +1,6 @@
 //! The frame around every page: skip link, header, left navigation, main.
 
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,15 +15,41 @@ use crate::routes::NAV;
 
 /// Id of the `<main>` landmark, target of the skip link.
 pub const MAIN_ID: &str = "main";
+/// Id of the main navigation, which the menu button controls.
+const NAV_ID: &str = "app-nav";
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
+    // On narrow screens the navigation folds behind a Menu button, so the
+    // page itself starts on the first screen; wide screens ignore `open`.
+    let open = RwSignal::new(false);
+    let menu_button = NodeRef::<html::Button>::new();
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(button) = menu_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     view! {
         <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
             "Skip to main content"
         </a>
         <header class="app-header">
             <div class="app-header__brand">
+                <button
+                    type="button"
+                    class="app-header__menu"
+                    node_ref=menu_button
+                    aria-controls=NAV_ID
+                    aria-expanded=move || if open.get() { "true" } else { "false" }
+                    on:click=move |_| open.update(|o| *o = !*o)
+                    on:keydown=close_on_escape
+                >
+                    <span class="app-header__menu-icon" aria-hidden="true"></span>
+                    "Menu"
+                </button>
                 <span class="app-header__logo" aria-hidden="true"></span>
                 <span class="app-header__product">"Partner console"</span>
                 <span class="app-header__tenant" title="Adatum Corporation">"Adatum Corporation"</span>
@@ -31,8 +58,15 @@ pub fn Shell(children: Children) -> impl IntoView {
             <PersonaPicker />
         </header>
         <div class="app-body">
-            <nav class="app-nav" aria-label="Main">
-                <ul>{NAV.iter().enumerate().map(|(i, item)| nav_entry(i, item)).collect_view()}</ul>
+            <nav
+                id=NAV_ID
+                class="app-nav"
+                class:app-nav--open=move || open.get()
+                aria-label="Main"
+                on:keydown=close_on_escape
+            >
+                // A chosen page closes the menu (links fill their items).
+                <ul on:click=move |_| open.set(false)>{NAV.iter().enumerate().map(|(i, item)| nav_entry(i, item)).collect_view()}</ul>
                 <DataLocation />
             </nav>
             <main id=MAIN_ID class="app-main" tabindex="-1">

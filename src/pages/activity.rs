@@ -97,7 +97,7 @@ pub fn ActivityPage() -> impl IntoView {
                 fallback=|| view! { <p class="empty-state">"No activity matches these filters."</p> }
             >
                 <div class="table-wrap">
-                    <table class="data-table" data-testid="activity-table">
+                    <table class="data-table table--stack" data-testid="activity-table">
                         <caption class="visually-hidden">"Activity, newest first"</caption>
                         <thead>
                             <tr>
@@ -132,11 +132,11 @@ fn entry_row(e: ActivityEntry) -> impl IntoView {
     };
     view! {
         <tr>
-            <td><time datetime=e.at.to_rfc3339()>{when}</time></td>
-            <td>{e.actor()}</td>
-            <td>{e.action.clone()}</td>
-            <td>{partner}</td>
-            <td class:outcome--refused=refused>{e.outcome.clone()}</td>
+            <td data-label="Time (UTC)"><time datetime=e.at.to_rfc3339()>{when}</time></td>
+            <td data-label="Who">{e.actor()}</td>
+            <td data-label="Action">{e.action.clone()}</td>
+            <td data-label="Partner">{partner}</td>
+            <td data-label="Outcome" class:outcome--refused=refused>{e.outcome.clone()}</td>
         </tr>
     }
 }

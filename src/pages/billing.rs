@@ -268,7 +268,7 @@ fn PurchaseServices() -> impl IntoView {
         <p>
             "This demo console doesn't sell anything. Purchases through a partner are possible only once the Microsoft Customer Agreement is signed for that partner:"
         </p>
-        <table class="data-table data-table--plain">
+        <table class="data-table data-table--plain table--stack">
             <caption class="visually-hidden">"Partners and whether you can buy through them"</caption>
             <thead>
                 <tr>
@@ -284,8 +284,8 @@ fn PurchaseServices() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row"><A href=href(&routes::partner(&r.partner_id))>{r.partner_name.clone()}</A></th>
-                            <td><AgreementBadge signed=signed /></td>
-                            <td>
+                            <td data-label="Customer agreement"><AgreementBadge signed=signed /></td>
+                            <td data-label="Purchases">
                                 {if signed {
                                     "Allowed".into_any()
                                 } else if may_accept() {

@@ -123,7 +123,7 @@ fn InboxSection(
                 }
                 view! {
                     <div class="inv-table-wrap">
-                        <table class="inv-table" aria-labelledby=table_labelled_by.get_value()>
+                        <table class="inv-table table--stack" aria-labelledby=table_labelled_by.get_value()>
                             <thead>
                                 <tr>
                                     <th scope="col">"Partner"</th>
@@ -135,7 +135,7 @@ fn InboxSection(
                             </thead>
                             <tbody>
                                 <For each=move || rows.get() key=|v| v.invitation.id.clone() let:row>
-                                    <InboxRow row=row />
+                                    <InboxRow row=row date_label=date_label />
                                 </For>
                             </tbody>
                         </table>
@@ -148,7 +148,7 @@ fn InboxSection(
 }
 
 #[component]
-fn InboxRow(row: InvitationView) -> impl IntoView {
+fn InboxRow(row: InvitationView, date_label: &'static str) -> impl IntoView {
     let invitation = &row.invitation;
     let link = href(&routes::invitation(&invitation.id));
     let asked = asked_summary(&row);
@@ -183,10 +183,10 @@ fn InboxRow(row: InvitationView) -> impl IntoView {
             <th scope="row">
                 <A href=link>{row.partner.name.clone()}</A>
             </th>
-            <td>{asked} {note}</td>
-            <td class="inv-date">{sent}</td>
-            <td class="inv-date">{date}</td>
-            <td><span class=class>{status}</span></td>
+            <td data-label="What is asked">{asked} {note}</td>
+            <td class="inv-date" data-label="Sent">{sent}</td>
+            <td class="inv-date" data-label=date_label>{date}</td>
+            <td data-label="Status"><span class=class>{status}</span></td>
         </tr>
     }
 }

@@ -205,7 +205,7 @@ pub fn RelationshipsPage() -> impl IntoView {
                 fallback=move || view! { <EmptyTable any_partners=any_partners on_clear=on_clear /> }
             >
                 <div class="table-wrap">
-                    <table class="data-table" data-testid="relationships-table">
+                    <table class="data-table table--stack" data-testid="relationships-table">
                         <caption class="visually-hidden">"Partner relationships. Column headers with buttons sort the table."</caption>
                         <thead>
                             <tr>
@@ -356,8 +356,8 @@ fn Row(row: RelationshipRow, query: Memo<TableQuery>, nav: Navigator) -> impl In
             <th scope="row" class="data-table__name">
                 <A href=href(&path)>{name_text}</A>
             </th>
-            <td>{types}</td>
-            <td>
+            <td data-label="Relationship types">{types}</td>
+            <td data-label="Admin roles">
                 {if role_count == 0 {
                     view! { <span class="muted">"None"</span> }.into_any()
                 } else {
@@ -373,15 +373,15 @@ fn Row(row: RelationshipRow, query: Memo<TableQuery>, nav: Navigator) -> impl In
                     .into_any()
                 }}
             </td>
-            <td>
+            <td data-label="Status">
                 <StatusBadge access=row.access />
                 {status_detail.map(|s| view! { <span class="data-table__sub">{s}</span> })}
             </td>
-            <td class="data-table__date">
+            <td class="data-table__date" data-label="Ends">
                 {ends.unwrap_or_else(|| "—".to_string())}
                 {days_left.map(|d| view! { <span class="data-table__sub">{d}</span> })}
             </td>
-            <td><AgreementBadge signed=row.agreement_signed /></td>
+            <td data-label="Customer agreement"><AgreementBadge signed=row.agreement_signed /></td>
         </tr>
     }
 }

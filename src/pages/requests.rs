@@ -78,7 +78,7 @@ pub fn RequestsPage() -> impl IntoView {
             >
                 // Focusable, so the keyboard can scroll it on a narrow screen.
                 <div class="data-table-wrap" role="region" tabindex="0" aria-label="Contact requests you sent">
-                    <table class="requests-table" data-testid="requests-table">
+                    <table class="requests-table table--stack" data-testid="requests-table">
                         <caption class="visually-hidden">"Contact requests you sent, newest first"</caption>
                         <thead>
                             <tr>
@@ -94,14 +94,14 @@ pub fn RequestsPage() -> impl IntoView {
                                     <th scope="row">
                                         <ul>{row.partners.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
                                     </th>
-                                    <td>{row.sent.clone()}</td>
-                                    <td>
+                                    <td data-label="Sent">{row.sent.clone()}</td>
+                                    <td data-label="Status">
                                         <span class=match row.status {
                                             ContactRequestStatus::Sent => "status-pill",
                                             ContactRequestStatus::Contacted => "status-pill status-pill--contacted",
                                         }>{row.status.label()}</span>
                                     </td>
-                                    <td>{row.contact.clone()}</td>
+                                    <td data-label="Your contact details">{row.contact.clone()}</td>
                                 </tr>
                             </For>
                         </tbody>

@@ -10,7 +10,7 @@ import fs from 'node:fs/promises';
 import {
   launch, waitForApp, assertNoProblems, assertAccessible, screenshot,
 } from './lib/browser.mjs';
-import { freshPage, tabTo, focusedText } from './lib/flows.mjs';
+import { freshPage, tabTo, focusedText, heading } from './lib/flows.mjs';
 import { setUp } from './lib/setup.mjs';
 
 /** Every route, with the heading it shows on the demo data. */
@@ -277,8 +277,20 @@ for (const { label, options, shot } of NARROW) {
     const small = await launch(options);
     try {
       const page = await fresh(small.context);
-      for (const route of ROUTES) {
+      const menu = page.getByRole('button', { name: 'Menu' });
+      const navShown = () => page.evaluate(() => {
+        const nav = document.querySelector('nav[aria-label="Main"]');
+        return !!nav && getComputedStyle(nav).display !== 'none';
+      });
+      for (const [index, route] of ROUTES.entries()) {
         await goto(page, route.path);
+        // The navigation folds behind Menu, so the page starts on the first screen.
+        assert.equal(await menu.getAttribute('aria-expanded'), 'false', `Menu is closed on /${route.path}`);
+        assert.equal(await navShown(), false, `the navigation is folded on /${route.path}`);
+        await assertAccessible(page, `/${route.path} at ${label}`);
+        await screenshot(page, `${shot}-${route.shot}`);
+
+        await menu.click();
         const layout = await page.evaluate(() => {
           const inside = (el) => {
             const r = el.getBoundingClientRect();
@@ -289,22 +301,39 @@ for (const { label, options, shot } of NARROW) {
             scrollWidth: document.documentElement.scrollWidth,
             innerWidth: window.innerWidth,
             heading: inside(document.querySelector('main h1')),
-            nav: !!nav && getComputedStyle(nav).display !== 'none',
             links: [...(nav?.querySelectorAll('a') ?? [])].map((a) => [a.textContent.trim(), inside(a)]),
             // Directory rows have a fixed height: their content must fit it.
             cutRows: [...document.querySelectorAll('.partner-row')]
               .filter((row) => row.scrollHeight > row.clientHeight + 1)
               .map((row) => row.querySelector('h3')?.textContent),
+            // Tables become a card per row: none scrolls sideways in its box.
+            wideTables: [...document.querySelectorAll('main table')]
+              .filter((table) => table.parentElement.scrollWidth > table.parentElement.clientWidth + 1)
+              .map((table) => table.getAttribute('aria-label') ?? table.querySelector('caption, th')?.textContent),
           };
         });
+        assert.equal(await menu.getAttribute('aria-expanded'), 'true', `Menu opens on /${route.path}`);
         assert.ok(layout.scrollWidth <= layout.innerWidth + 1, `/${route.path} scrolls sideways: ${layout.scrollWidth} > ${layout.innerWidth}`);
         assert.ok(layout.heading, `the heading of /${route.path} is within the width`);
-        assert.ok(layout.nav && layout.links.length >= 9, `the navigation is shown on /${route.path}`);
+        assert.ok(await navShown() && layout.links.length >= 9, `Menu shows the navigation on /${route.path}`);
         assert.deepEqual(layout.links.filter(([, ok]) => !ok), [], `every navigation link is within the width on /${route.path}`);
         assert.deepEqual(layout.cutRows, [], `every result row fits its height on /${route.path}`);
-        await assertAccessible(page, `/${route.path} at ${label}`);
-        await screenshot(page, `${shot}-${route.shot}`);
+        assert.deepEqual(layout.wideTables, [], `no table scrolls sideways on /${route.path}`);
+        if (index === 0) {
+          await assertAccessible(page, `the open menu at ${label}`);
+          await screenshot(page, `${shot}-menu-open`);
+        }
+        // Esc folds it again and leaves focus on Menu.
+        await page.keyboard.press('Escape');
+        assert.equal(await menu.getAttribute('aria-expanded'), 'false', `Esc closes Menu on /${route.path}`);
+        assert.equal(await focusedText(page), 'Menu');
       }
+      // Choosing a page from the menu goes there and folds the menu.
+      await menu.click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Find a partner' }).click();
+      await heading(page, 'Find a partner');
+      assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'a chosen page closes Menu');
+      assert.equal(await navShown(), false);
       assertNoProblems(page);
       await page.close();
     } finally {
