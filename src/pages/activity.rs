@@ -1,11 +1,12 @@
 //! Activity: every action taken here, newest first, with who, what, when
 //! and how it went; filtered by partner and action through the URL.
 
-use domain::ActivityEntry;
+use domain::{ActivityEntry, State};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::base_path::href;
+use crate::components::filter_panel::group_digits;
 use crate::components::page::Page;
 use crate::components::url_query::{use_query_map, with_changes, Navigator};
 use crate::routes;
@@ -89,9 +90,15 @@ pub fn ActivityPage() -> impl IntoView {
                 {move || {
                     let shown = entries.with(Vec::len);
                     let total = total();
+                    let (shown, total) = (group_digits(shown), group_digits(total));
                     if shown == total { format!("{total} entries") } else { format!("Showing {shown} of {total} entries") }
                 }}
             </p>
+            <Show when=move || { total() >= State::ACTIVITY_LIMIT }>
+                <p class="muted" data-testid="activity-limit">
+                    {format!("The log keeps the newest {} entries; older ones are removed as new ones arrive.", group_digits(State::ACTIVITY_LIMIT))}
+                </p>
+            </Show>
             <Show
                 when=move || entries.with(|e| !e.is_empty())
                 fallback=|| view! { <p class="empty-state">"No activity matches these filters."</p> }

@@ -263,3 +263,36 @@ test('data: export downloads JSON, a bad import changes nothing, reset asks firs
   assertNoProblems(page);
   await page.close();
 });
+
+test('the activity log keeps the newest 1,000 entries and says so', async () => {
+  const page = await fresh('settings/data');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export data' }).click(),
+  ]);
+  const exported = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+  const log = exported.state.activity;
+  assert.ok(log.length > 0 && log.length < 1000);
+  // A long-used console: pad the log to exactly the limit with older entries.
+  const filler = Array.from({ length: 1000 - log.length }, (_, n) => ({
+    ...log[0], action: `Old entry ${n}`, at: '2025-01-01T00:00:00Z',
+  }));
+  exported.state.activity = [...filler, ...log];
+  await page.getByLabel('JSON file to import').setInputFiles({
+    name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)),
+  });
+  await page.getByText('Imported “long.json”').waitFor();
+
+  // One more action: still 1,000, the newest on top, the oldest gone.
+  await page.getByRole('button', { name: '+1 day' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+  await page.getByTestId('activity-count').filter({ hasText: /^1,000 entries$/ }).waitFor();
+  await page.getByTestId('activity-limit').filter({ hasText: 'The log keeps the newest 1,000 entries' }).waitFor();
+  const first = await page.locator('[data-testid="activity-table"] tbody tr').first().innerText();
+  assert.match(first, /Moved the demo clock/);
+  const text = await page.getByTestId('activity-table').innerText();
+  assert.ok(!text.includes('Old entry 0'), 'the oldest entry was dropped');
+  assert.ok(text.includes('Old entry 1'), 'the next oldest stays');
+  assertNoProblems(page);
+  await page.close();
+});

@@ -231,7 +231,7 @@ impl State {
             .as_deref()
             .and_then(|id| self.partner(id))
             .map(|p| p.name.clone());
-        self.activity.push(ActivityEntry {
+        self.log(ActivityEntry {
             at: event.at(),
             persona: event.by(),
             action,

@@ -45,6 +45,9 @@ pub struct State {
 }
 
 impl State {
+    /// How many activity entries are kept: the newest.
+    pub const ACTIVITY_LIMIT: usize = 1000;
+
     /// An organization with no partners yet.
     pub fn new(now: Timestamp) -> State {
         State {
@@ -90,7 +93,7 @@ impl State {
             .as_deref()
             .and_then(|id| self.partner(id))
             .map(|p| p.name.clone());
-        self.activity.push(ActivityEntry {
+        self.log(ActivityEntry {
             at: now,
             persona: Some(persona),
             action: command.describe(),
@@ -98,6 +101,15 @@ impl State {
             partner_name,
             outcome: format!("Refused: {error}"),
         });
+    }
+
+    /// Adds an entry to the activity log, dropping the oldest beyond
+    /// [`State::ACTIVITY_LIMIT`] so the saved state and the Activity page
+    /// stay small however long the console is used.
+    pub(crate) fn log(&mut self, entry: ActivityEntry) {
+        self.activity.push(entry);
+        let excess = self.activity.len().saturating_sub(Self::ACTIVITY_LIMIT);
+        self.activity.drain(..excess);
     }
 
     pub fn partner(&self, id: &str) -> Option<&Partner> {
@@ -232,5 +244,36 @@ pub(crate) mod test_support {
             legacy_roles,
             granular,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn the_activity_log_keeps_the_newest_entries_up_to_its_limit() {
+        let mut state = demo();
+        let allowed = |n: usize| Command::SetPurchaseVisibility {
+            allowed: n % 2 == 0,
+        };
+        // Successes and refusals both count toward the limit.
+        for n in 0..State::ACTIVITY_LIMIT + 5 {
+            let _ = run(&mut state, allowed(n), Persona::BillingAdministrator);
+            let refused = Command::RemoveRoles {
+                partner_id: "no-such-partner".to_string(),
+            };
+            if let Err(error) = run(&mut state, refused.clone(), Persona::User) {
+                state.record_refusal(&refused, Persona::User, state.now, &error);
+            }
+        }
+        assert_eq!(state.activity.len(), State::ACTIVITY_LIMIT);
+        let newest = state.activity.last().unwrap();
+        assert!(newest.was_refused(), "{newest:?}");
+        // The demo's own entries were the oldest, so they went first.
+        let demo_entries = demo().activity;
+        assert!(!demo_entries.is_empty());
+        assert!(state.activity.iter().all(|e| !demo_entries.contains(e)));
     }
 }
