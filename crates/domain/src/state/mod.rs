@@ -256,7 +256,7 @@ mod tests {
     fn the_activity_log_keeps_the_newest_entries_up_to_its_limit() {
         let mut state = demo();
         let allowed = |n: usize| Command::SetPurchaseVisibility {
-            allowed: n % 2 == 0,
+            allowed: n.is_multiple_of(2),
         };
         // Successes and refusals both count toward the limit.
         for n in 0..State::ACTIVITY_LIMIT + 5 {
