@@ -9,6 +9,7 @@
 pub mod app;
 pub mod base_path;
 pub mod components;
+pub mod form_draft;
 pub mod json;
 pub mod pages;
 pub mod panic;

@@ -20,6 +20,7 @@ use crate::components::filter_panel::group_digits;
 use crate::components::form_field::{FieldIds, FormField};
 use crate::components::page::{Crumb, Page};
 use crate::components::toast::use_toasts;
+use crate::form_draft::{self, FormDraft};
 use crate::pages::find_partner::directory::directory_covering;
 use crate::pages::find_partner::use_selection;
 use crate::persona_store::use_signed_in;
@@ -117,18 +118,10 @@ fn draft_key(field: ContactField) -> &'static str {
 
 /// The saved draft; anything unreadable yields an empty form, never an error.
 pub fn load_draft() -> ContactForm {
+    let draft = FormDraft::load(web_storage::local(), DRAFT_KEY);
     let mut form = ContactForm::default();
-    let Some(text) = web_storage::local().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()) else {
-        return form;
-    };
-    let Ok(value) = js_sys::JSON::parse(&text) else {
-        return form;
-    };
     for field in ContactField::ALL {
-        if let Some(v) = js_sys::Reflect::get(&value, &draft_key(field).into())
-            .ok()
-            .and_then(|v| v.as_string())
-        {
+        if let Some(v) = draft.get(draft_key(field)) {
             *field_value_mut(&mut form, field) = v;
         }
     }
@@ -140,24 +133,15 @@ fn save_draft(form: &ContactForm) {
         clear_draft();
         return;
     }
-    let object = js_sys::Object::new();
-    for field in ContactField::ALL {
-        let _ = js_sys::Reflect::set(
-            &object,
-            &draft_key(field).into(),
-            &field_value(form, field).as_str().into(),
-        );
-    }
-    if let (Some(storage), Ok(text)) = (web_storage::local(), js_sys::JSON::stringify(&object)) {
-        // A full storage costs the draft across reloads, not what is on screen.
-        let _ = storage.set_item(DRAFT_KEY, &String::from(text));
-    }
+    let fields: Vec<(&str, &str)> = ContactField::ALL
+        .iter()
+        .map(|&field| (draft_key(field), field_value(form, field).as_str()))
+        .collect();
+    form_draft::save(web_storage::local(), DRAFT_KEY, &fields);
 }
 
 fn clear_draft() {
-    if let Some(storage) = web_storage::local() {
-        let _ = storage.remove_item(DRAFT_KEY);
-    }
+    form_draft::clear(web_storage::local(), DRAFT_KEY);
 }
 
 fn focus_by_id(id: &str) {

@@ -12,9 +12,14 @@ use leptos_router::components::A;
 use crate::base_path::href;
 use crate::components::page::{Crumb, Page};
 use crate::components::toast::use_toasts;
+use crate::form_draft::{self, FormDraft};
 use crate::persona_store::use_signed_in;
 use crate::routes;
 use crate::store::{use_store, ActionError};
+use crate::web_storage;
+
+/// Where this tab keeps the form between reloads.
+const DRAFT_KEY: &str = "partner-console.simulator-draft";
 
 const TRAIL: &[Crumb] = &[Crumb {
     label: "Demo",
@@ -48,6 +53,10 @@ impl Kind {
             Kind::Advisor => "advisor",
             Kind::AgreementOnly => "agreement",
         }
+    }
+
+    fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == id)
     }
 
     fn label(self) -> &'static str {
@@ -159,15 +168,57 @@ pub fn SimulatorPage() -> impl IntoView {
             list
         })
     });
-    let use_new = RwSignal::new(false);
-    let existing = RwSignal::new(String::new());
-    let new_name = RwSignal::new(String::new());
-    let new_email = RwSignal::new(String::new());
-    let kind = RwSignal::new(Kind::Reseller);
-    let display_name = RwSignal::new("Granular admin access".to_string());
-    let roles = RwSignal::new(Vec::<&'static str>::new());
-    let duration = RwSignal::new("P90D".to_string());
-    let auto_extend = RwSignal::new(false);
+    // The form starts from this tab's draft, so a reload keeps it.
+    let draft = FormDraft::load(web_storage::session(), DRAFT_KEY);
+    let text = |name: &str, default: &str| draft.get(name).unwrap_or_else(|| default.to_string());
+    let use_new = RwSignal::new(draft.get("partner").as_deref() == Some("new"));
+    // A kept partner that has gone since (a reset, an import) is forgotten.
+    let kept_partner = draft
+        .get("existing")
+        .filter(|id| untrack(|| store.with(|s| s.partner(id).is_some())));
+    let existing = RwSignal::new(kept_partner.unwrap_or_default());
+    let new_name = RwSignal::new(text("newName", ""));
+    let new_email = RwSignal::new(text("newEmail", ""));
+    let kind = RwSignal::new(
+        draft
+            .get("kind")
+            .and_then(|id| Kind::from_id(&id))
+            .unwrap_or(Kind::Reseller),
+    );
+    let display_name = RwSignal::new(text("displayName", "Granular admin access"));
+    // Only ids of the catalogue come back; anything else in storage is dropped.
+    let roles = RwSignal::new(
+        draft
+            .get("roles")
+            .map(|ids| {
+                CATALOGUE
+                    .iter()
+                    .map(|r| r.id)
+                    .filter(|id| ids.split(',').any(|kept| kept == *id))
+                    .collect::<Vec<&'static str>>()
+            })
+            .unwrap_or_default(),
+    );
+    let duration = RwSignal::new(text("duration", "P90D"));
+    let auto_extend = RwSignal::new(draft.get("autoExtend").as_deref() == Some("true"));
+    Effect::new(move |_| {
+        let fields = [
+            (
+                "partner",
+                if use_new.get() { "new" } else { "existing" }.to_string(),
+            ),
+            ("existing", existing.get()),
+            ("newName", new_name.get()),
+            ("newEmail", new_email.get()),
+            ("kind", kind.get().id().to_string()),
+            ("displayName", display_name.get()),
+            ("roles", roles.with(|r| r.join(","))),
+            ("duration", duration.get()),
+            ("autoExtend", auto_extend.get().to_string()),
+        ];
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        form_draft::save(web_storage::session(), DRAFT_KEY, &fields);
+    });
     let error = RwSignal::new(None::<(Field, String)>);
     let issued = RwSignal::new(None::<(String, String)>);
 

@@ -289,7 +289,7 @@ test('the partner simulator issues a granular invitation that is then accepted',
   await page.close();
 });
 
-test('the simulator shows the domain refusals next to the field and keeps what was typed', async () => {
+test('the simulator shows the domain refusals next to the field and keeps what was typed, also across a reload', async () => {
   const page = await fresh('global-admin', 'demo/partner-simulator');
   await h1(page, 'Partner simulator');
   await page.getByLabel(/Granular delegated admin/).check();
@@ -313,6 +313,22 @@ test('the simulator shows the domain refusals next to the field and keeps what w
   assert.equal(await page.getByLabel('Duration').inputValue(), 'P3Y');
   assert.equal(await page.getByTestId('issued').count(), 0);
   await assertAccessible(page, 'the simulator refusing the duration');
+
+  // A reload keeps the whole form: the partner, the kind, every field.
+  const partner = page.getByLabel('Partner', { exact: true });
+  await partner.selectOption({ index: 2 });
+  const chosen = await partner.inputValue();
+  await reloadKeeps(page, 'Partner simulator');
+  assert.equal(await page.getByLabel('Partner', { exact: true }).inputValue(), chosen);
+  assert.equal(await page.getByLabel(/Granular delegated admin/).isChecked(), true);
+  assert.equal(await page.getByLabel('Relationship name').inputValue(), 'Emergency access');
+  assert.equal(await page.getByLabel('Duration').inputValue(), 'P3Y');
+  assert.equal(await page.getByLabel('Global Administrator', { exact: true }).isChecked(), true);
+  assert.equal(await page.getByLabel('Auto-extend by 180 days at the end').isChecked(), false);
+  await page.getByLabel('A new partner').check();
+  await page.getByLabel('Partner name').fill('Relecloud Labs');
+  await reloadKeeps(page, 'Partner simulator');
+  assert.equal(await page.getByLabel('Partner name').inputValue(), 'Relecloud Labs');
   assertNoProblems(page);
   await page.close();
 });
