@@ -1,7 +1,7 @@
 //! Activity: every action taken here, newest first, with who, what, when
 //! and how it went; filtered by partner and action through the URL.
 
-use domain::{ActivityEntry, State};
+use domain::{sort, ActivityEntry, State};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -28,8 +28,8 @@ fn choices(entries: &[ActivityEntry]) -> (Vec<(String, String)>, Vec<String>) {
             actions.push(e.action.clone());
         }
     }
-    partners.sort_by_key(|(_, name)| name.to_lowercase());
-    actions.sort();
+    sort::sort_by_key(&mut partners, |(_, name)| name.to_lowercase());
+    sort::sort_by(&mut actions, |a, b| a.cmp(b));
     (partners, actions)
 }
 

@@ -3,6 +3,7 @@
 //! domain checks what is sent; its refusals appear next to the field.
 
 use domain::roles::CATALOGUE;
+use domain::sort;
 use domain::{
     Command, DomainError, Event, GranularDraft, IsoDuration, Partner, PartnerType, RoleDefinitionId,
 };
@@ -164,7 +165,7 @@ pub fn SimulatorPage() -> impl IntoView {
                 .iter()
                 .map(|p| (p.id.clone(), p.name.clone()))
                 .collect();
-            list.sort_by_key(|p| p.1.to_lowercase());
+            sort::sort_by_key(&mut list, |p| p.1.to_lowercase());
             list
         })
     });

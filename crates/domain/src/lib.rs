@@ -21,6 +21,7 @@ pub mod permissions;
 pub mod persona;
 pub mod roles;
 pub mod snapshot;
+pub mod sort;
 pub mod views;
 
 mod access_details;

@@ -129,8 +129,10 @@ impl KeywordIndexBuilder {
     /// Also returns, per word id handed out, the word's rank in the sorted
     /// dictionary.
     pub(crate) fn finish(mut self) -> (KeywordIndex, Vec<u32>) {
-        let mut order: Vec<usize> = (0..self.words.len()).collect();
-        order.sort_unstable_by(|&a, &b| self.words[a].cmp(&self.words[b]));
+        let order = crate::sort::sorted_positions(self.words.len(), &|a, b| {
+            self.words[a as usize].cmp(&self.words[b as usize])
+        });
+        let order: Vec<usize> = order.into_iter().map(|i| i as usize).collect();
         let words: Vec<&str> = order.iter().map(|&i| &*self.words[i]).collect();
         let take = |list: &mut Vec<Postings>| -> Vec<Postings> {
             order

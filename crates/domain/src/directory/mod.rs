@@ -139,8 +139,7 @@ impl Directory {
             }
         };
         // Stable sort: equal names stay in id order.
-        let mut by_name: Vec<u32> = (0..n as u32).collect();
-        by_name.sort_by(|a, b| sort_key(*a).cmp(sort_key(*b)));
+        let by_name = crate::sort::sorted_positions(n, &|a, b| sort_key(a).cmp(sort_key(b)));
         let mut name_rank = vec![0u32; n];
         for (rank, id) in by_name.iter().enumerate() {
             if let Some(slot) = name_rank.get_mut(*id as usize) {

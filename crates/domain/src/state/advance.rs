@@ -54,7 +54,7 @@ impl State {
             }
         }
         // The log reads in the order things happened.
-        events.sort_by_key(Event::at);
+        crate::sort::sort_by_key(&mut events, Event::at);
         events.push(Event::ClockAdvanced {
             at: to,
             by,

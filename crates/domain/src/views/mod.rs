@@ -33,6 +33,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::permissions::{self, Action};
+use crate::sort;
 use crate::{
     DelegatedAdminRelationship, InvitationState, LegacyDelegatedRoles, Persona, RelationshipStatus,
     State, Timestamp,
@@ -179,12 +180,12 @@ pub fn filter_rows<'a>(
 
 /// Sorts rows in place; ties keep a stable order by name.
 pub fn sort_rows(rows: &mut [RelationshipRow], key: SortKey, direction: SortDirection) {
-    rows.sort_by(|a, b| compare_rows(a, b, key, direction));
+    sort::sort_by(rows, |a, b| compare_rows(a, b, key, direction));
 }
 
 /// Like [`sort_rows`], for the references [`filter_rows`] returns.
 pub fn sort_row_refs(rows: &mut [&RelationshipRow], key: SortKey, direction: SortDirection) {
-    rows.sort_by(|a, b| compare_rows(a, b, key, direction));
+    sort::sort_by(rows, |a, b| compare_rows(a, b, key, direction));
 }
 
 /// Filter then sort, as the table does on every change of its controls.
@@ -281,7 +282,7 @@ pub fn partner_detail(state: &State, partner_id: &str, now: Timestamp) -> Option
             relationship: r.clone(),
         })
         .collect();
-    relationships.sort_by(|a, b| {
+    sort::sort_by(&mut relationships, |a, b| {
         b.relationship
             .created_date_time
             .cmp(&a.relationship.created_date_time)
@@ -292,7 +293,7 @@ pub fn partner_detail(state: &State, partner_id: &str, now: Timestamp) -> Option
         .filter(|n| n.partner_id == partner_id)
         .cloned()
         .collect();
-    notices.sort_by_key(|n| std::cmp::Reverse(n.raised_date_time));
+    sort::sort_by_key(&mut notices, |n| std::cmp::Reverse(n.raised_date_time));
     Some(PartnerDetail {
         partner: partner.clone(),
         legacy_roles,
@@ -372,7 +373,7 @@ pub fn inbox(state: &State, persona: Persona, now: Timestamp) -> Vec<InvitationV
         .iter()
         .filter_map(|i| invitation_view(state, &i.id, persona, now))
         .collect();
-    views.sort_by(|a, b| {
+    sort::sort_by(&mut views, |a, b| {
         b.invitation
             .created_date_time
             .cmp(&a.invitation.created_date_time)
