@@ -96,18 +96,24 @@ pub fn save(state: &State, revision: u64, writer: &str) -> Result<(), StoragePro
 }
 
 /// Calls `apply` with the saved state and its stamp whenever another tab
-/// saves. It listens for the revision, written after the state, so the
-/// state read then is the one that goes with it.
+/// saves. It listens for the revision, written after the state. Both are
+/// read from storage as they are now, not from the event: an event can
+/// arrive after a later save, and the tab must judge by the newest one.
 pub fn on_change_in_other_tab(apply: impl Fn(Loaded, Stamp) + 'static) {
     let handle = window_event_listener(ev::storage, move |event| {
         if event.key().as_deref() != Some(REVISION_KEY) {
             return;
         }
-        let Some(stamp) = event.new_value().map(|text| Stamp::parse(&text)) else {
+        let Some(storage) = web_storage::local() else {
             return;
         };
+        // The revision first: the state read after it is at least as new.
+        let Some(stamp) = storage.get_item(REVISION_KEY).ok().flatten() else {
+            return;
+        };
+        let stamp = Stamp::parse(&stamp);
         // Read, never set aside: the tab that saved it owns that decision.
-        let text = web_storage::local().and_then(|s| s.get_item(STATE_KEY).ok().flatten());
+        let text = storage.get_item(STATE_KEY).ok().flatten();
         if let Some(Ok(decoded)) = text.map(|text| snapshot::decode(&text)) {
             let loaded = Loaded {
                 state: decoded.state,

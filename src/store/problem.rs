@@ -17,9 +17,12 @@ pub enum StorageProblem {
     /// Another tab (or, with the server, another admin) saved changes
     /// first; they were loaded before ours.
     ChangedElsewhere,
-    /// Another tab saved at the same moment as this one, and its save
-    /// replaced this tab's last change.
+    /// Another tab saved at the same moment as this one, its save replaced
+    /// this tab's last change, and that change no longer applies to it.
     OverwrittenByOtherTab,
+    /// Another tab saved at the same moment as this one; this tab's last
+    /// change was made again on top of that tab's data.
+    RedoneAfterOtherTab,
     /// Someone saved on the server since this page loaded; their change
     /// was loaded before ours was made.
     ChangedOnServer,
@@ -51,7 +54,10 @@ impl std::fmt::Display for StorageProblem {
                 "Your data was changed in another tab. This page loaded those changes first, then made yours, so nothing was overwritten. Check the result.",
             ),
             StorageProblem::OverwrittenByOtherTab => f.write_str(
-                "Another tab saved at the same moment as this one, and its data replaced your last change here. The page now shows that tab's data: check it, and make your change again if it is missing.",
+                "Another tab saved at the same moment as this one, and its data replaced your last change here, which no longer applies to it. The page now shows that tab's data: check it, and make your change again if it is still needed.",
+            ),
+            StorageProblem::RedoneAfterOtherTab => f.write_str(
+                "Another tab saved at the same moment as this one. This page loaded that tab's data and made your last change again on top of it, so nothing was lost. Check the result.",
             ),
             StorageProblem::ChangedOnServer => f.write_str(
                 "Someone changed this data on the server since this page loaded it. The console loaded their change first, then made yours, so nothing was overwritten. Check the result.",
