@@ -257,3 +257,15 @@ async fn only_a_global_administrator_sees_the_remove_roles_button() {
     assert!(find_remove_button(&root).is_none());
     fresh_storage();
 }
+
+#[wasm_bindgen_test]
+async fn a_partner_id_in_the_path_is_decoded_exactly_once() {
+    use partner_console::components::url_query::last_path_segment;
+    assert_eq!(last_path_segment("/a/fabrikam-it"), "fabrikam-it");
+    assert_eq!(last_path_segment("/a/100%25/"), "100%");
+    assert_eq!(last_path_segment("/a/%253Cb%253E"), "%3Cb%3E");
+    // The page says which id it did not find, exactly as it was meant.
+    let root = open("/settings/partner-relationships/%253Cb%253E").await;
+    let main = text_of(&root, "main");
+    assert!(main.contains("“%3Cb%3E”"), "{main}");
+}

@@ -18,6 +18,27 @@ pub fn use_query_map() -> Memo<ParamsMap> {
     Memo::new(move |_| search.with(|s| parse_query(s)))
 }
 
+/// The page's last path segment (the `:id` of a partner, invitation or
+/// agreement page), decoded exactly once.
+///
+/// leptos_router 0.8 decodes path parameters twice too, so an id "%3C"
+/// would arrive as "<". Its pathname is the raw one: this takes the
+/// segment from there.
+pub fn use_last_path_segment() -> Memo<String> {
+    let pathname = use_location().pathname;
+    Memo::new(move |_| pathname.with(|p| last_path_segment(p)))
+}
+
+/// The last segment of a raw (percent-encoded) pathname, decoded.
+pub fn last_path_segment(pathname: &str) -> String {
+    let raw = pathname
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    Url::unescape(raw)
+}
+
 /// `a=1&b=x%20y` (with or without the `?`) as a map of decoded values.
 pub fn parse_query(search: &str) -> ParamsMap {
     let mut map = ParamsMap::new();

@@ -4,13 +4,13 @@
 use domain::Command;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::base_path::href;
 use crate::components::acknowledgement::{Acknowledgement, AcknowledgementBox};
 use crate::components::agreement_link::AgreementLink;
 use crate::components::page::{Crumb, Page};
 use crate::components::toast::use_toasts;
+use crate::components::url_query::use_last_path_segment;
 use crate::components::url_query::Navigator;
 use crate::pages::invitation::highlighted_partner_list;
 use crate::persona_store::use_signed_in;
@@ -41,8 +41,7 @@ enum Subject {
 #[component]
 pub fn AgreementPage() -> impl IntoView {
     let store = use_store();
-    let params = use_params_map();
-    let raw_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let raw_id = use_last_path_segment();
     let subject = Memo::new(move |_| {
         raw_id.with(|id| {
             store.with(|s| match s.partner(id) {

@@ -5,7 +5,6 @@ use domain::views::{self, InvitationAvailability, InvitationLink, InvitationView
 use domain::{Command, DomainError};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::base_path::href;
 use crate::components::acknowledgement::{Acknowledgement, AcknowledgementBox};
@@ -15,6 +14,7 @@ use crate::components::page::{Crumb, Page};
 use crate::components::role_list::RoleList;
 use crate::components::safe_link::SafeLink;
 use crate::components::toast::use_toasts;
+use crate::components::url_query::use_last_path_segment;
 use crate::components::url_query::Navigator;
 use crate::persona_store::use_signed_in;
 use crate::routes;
@@ -38,8 +38,7 @@ pub fn highlighted_partner_list(partner_id: &str) -> String {
 pub fn InvitationPage() -> impl IntoView {
     let store = use_store();
     let signed_in = use_signed_in();
-    let params = use_params_map();
-    let raw_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let raw_id = use_last_path_segment();
     let link = Memo::new(move |_| {
         let persona = signed_in.get();
         raw_id.with(|id| store.with(|s| views::invitation_link(s, id, persona, s.now)))

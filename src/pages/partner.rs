@@ -7,13 +7,13 @@ use domain::views::{partner_detail, PartnerDetail, RelationshipView, RoleView};
 use domain::{Command, Event, PartnerType};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::base_path::href;
 use crate::components::dialog::{ConfirmDialog, ConfirmTone, DialogHandle};
 use crate::components::page::{Crumb, Page};
 use crate::components::safe_link::SafeLink;
 use crate::components::toast::use_toasts;
+use crate::components::url_query::use_last_path_segment;
 use crate::persona_store::use_signed_in;
 use crate::routes;
 use crate::store::use_store;
@@ -35,8 +35,7 @@ const ROLES_HEADING_ID: &str = "partner-roles-heading";
 #[component]
 pub fn PartnerPage() -> impl IntoView {
     let store = use_store();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = use_last_path_segment();
     let detail = Memo::new(move |_| {
         let id = id.get();
         store.with(|s| partner_detail(s, &id, s.now))
