@@ -1,5 +1,8 @@
 //! The top of every page: breadcrumbs, the heading and the document title.
 
+use std::cell::Cell;
+
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,7 +16,17 @@ pub struct Crumb {
     pub href: Option<&'static str>,
 }
 
+thread_local! {
+    /// Whether a page was shown before in this visit.
+    static SHOWN_BEFORE: Cell<bool> = const { Cell::new(false) };
+}
+
 /// Lays out one page: breadcrumb trail ending at `title`, an `h1`, children.
+///
+/// After a move inside the app (not on the first page of a visit), focus
+/// goes to the new page's heading: screen readers announce the page, and
+/// the keyboard carries on from its top instead of from a link that may
+/// have just been hidden (the folded Menu on a phone).
 #[component]
 pub fn Page(
     #[prop(into)] title: Signal<String>,
@@ -25,6 +38,14 @@ pub fn Page(
             doc.set_title(&format!("{} · Partner console", title.get()));
         }
     });
+    let heading = NodeRef::<html::H1>::new();
+    if SHOWN_BEFORE.with(|shown| shown.replace(true)) {
+        Effect::new(move |_| {
+            if let Some(heading) = heading.get() {
+                let _ = heading.focus();
+            }
+        });
+    }
     // Home is the root of every trail: a trail to itself says nothing.
     let is_home = trail.is_empty() && title.get_untracked() == "Home";
     let crumbs = (!is_home).then(|| view! {
@@ -44,7 +65,7 @@ pub fn Page(
     });
     view! {
         {crumbs}
-        <h1 class="page-title">{move || title.get()}</h1>
+        <h1 class="page-title" tabindex="-1" node_ref=heading>{move || title.get()}</h1>
         {children()}
     }
 }

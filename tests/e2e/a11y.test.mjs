@@ -334,6 +334,9 @@ for (const { label, options, shot } of NARROW) {
       await heading(page, 'Find a partner');
       assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'a chosen page closes Menu');
       assert.equal(await navShown(), false);
+      // Focus moves to the new page's heading, not left on a hidden link.
+      assert.equal(await page.evaluate(() => document.activeElement?.matches('main h1')), true);
+      assert.equal(await focusedText(page), 'Find a partner');
       assertNoProblems(page);
       await page.close();
     } finally {
