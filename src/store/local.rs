@@ -1,7 +1,7 @@
-//! The state in localStorage: one versioned record. Corrupt data is set
-//! aside under another key and reported, never silently dropped; a newer
-//! version opens read-only; a full or disabled storage is reported while
-//! the state stays in memory.
+//! The state in localStorage: one versioned record, headed by the stamp of
+//! the save that wrote it. Corrupt data is set aside under another key and
+//! reported, never silently dropped; a newer version opens read-only; a
+//! full or disabled storage is reported while the state stays in memory.
 
 use domain::{snapshot, State};
 use leptos::ev;
@@ -12,10 +12,13 @@ use super::problem::StorageProblem;
 use super::real_now;
 use crate::web_storage;
 
+/// The record: `"<revision>:<writer>\n<snapshot>"`. The stamp lives in the
+/// same key as the state, so the two always come from the same save: two
+/// tabs writing two keys at the same moment could interleave, leaving one
+/// tab's state under the other's stamp. Records from before hold the
+/// snapshot alone.
 pub const STATE_KEY: &str = "partner-console.state";
-/// How many saves the stored state has seen. A tab compares it with the
-/// revision it last read before writing, so two tabs never overwrite each
-/// other's changes silently.
+/// The stamp again, written after the record: other tabs listen for it.
 const REVISION_KEY: &str = "partner-console.revision";
 const SET_ASIDE_PREFIX: &str = "partner-console.state.unreadable.";
 
@@ -27,19 +30,37 @@ fn demo(problem: Option<StorageProblem>) -> Loaded {
     }
 }
 
-pub fn load() -> Loaded {
+/// The saved state (or demo data) and the revision it was saved as, from
+/// one read, so the two go together.
+pub fn load() -> (Loaded, u64) {
     let Some(storage) = web_storage::local() else {
-        return demo(Some(StorageProblem::Unavailable));
+        return (demo(Some(StorageProblem::Unavailable)), 0);
     };
     match storage.get_item(STATE_KEY) {
-        Ok(Some(text)) => decode(&storage, &text),
-        Ok(None) => demo(None),
-        Err(_) => demo(Some(StorageProblem::Unavailable)),
+        Ok(Some(text)) => {
+            let (stamp, snapshot) = split_record(&text);
+            let revision = stamp_or_legacy(&storage, stamp).revision;
+            (decode(&storage, snapshot, &text), revision)
+        }
+        Ok(None) => (demo(None), stamp_or_legacy(&storage, None).revision),
+        Err(_) => (demo(Some(StorageProblem::Unavailable)), 0),
     }
 }
 
-fn decode(storage: &web_sys::Storage, text: &str) -> Loaded {
-    match snapshot::decode(text) {
+/// The stamp and the snapshot of a stored record.
+fn split_record(text: &str) -> (Option<Stamp>, &str) {
+    if text.starts_with('{') {
+        return (None, text);
+    }
+    match text.split_once('\n') {
+        Some((stamp, snapshot)) => (Some(Stamp::parse(stamp)), snapshot),
+        None => (None, text),
+    }
+}
+
+/// Reads `snapshot`; if it cannot be read, the whole `record` is set aside.
+fn decode(storage: &web_sys::Storage, snapshot: &str, record: &str) -> Loaded {
+    match snapshot::decode(snapshot) {
         Ok(decoded) => Loaded {
             problem: decoded.read_only.then_some(StorageProblem::Newer),
             state: decoded.state,
@@ -47,7 +68,7 @@ fn decode(storage: &web_sys::Storage, text: &str) -> Loaded {
         },
         Err(error) => {
             let key = format!("{SET_ASIDE_PREFIX}{}", real_now().unix_seconds());
-            let kept = storage.set_item(&key, text).is_ok();
+            let kept = storage.set_item(&key, record).is_ok();
             if kept {
                 let _ = storage.remove_item(STATE_KEY);
             }
@@ -62,9 +83,28 @@ fn decode(storage: &web_sys::Storage, text: &str) -> Loaded {
 /// The revision of the stored state; 0 when nothing was saved yet.
 pub fn stored_revision() -> u64 {
     web_storage::local()
-        .and_then(|s| s.get_item(REVISION_KEY).ok().flatten())
-        .map(|text| Stamp::parse(&text).revision)
+        .map(|storage| stamp_of_record(&storage).revision)
         .unwrap_or(0)
+}
+
+/// The stamp of the stored record.
+fn stamp_of_record(storage: &web_sys::Storage) -> Stamp {
+    let record = storage.get_item(STATE_KEY).ok().flatten();
+    stamp_or_legacy(storage, record.as_deref().and_then(|r| split_record(r).0))
+}
+
+/// `stamp`, or for a record from before the stamp moved in, the separate
+/// key's.
+fn stamp_or_legacy(storage: &web_sys::Storage, stamp: Option<Stamp>) -> Stamp {
+    stamp
+        .or_else(|| {
+            let text = storage.get_item(REVISION_KEY).ok().flatten()?;
+            Some(Stamp::parse(&text))
+        })
+        .unwrap_or(Stamp {
+            revision: 0,
+            writer: String::new(),
+        })
 }
 
 /// What the revision key holds: `"<revision>:<writer>"`, the writer being
@@ -85,20 +125,21 @@ impl Stamp {
     }
 }
 
-/// Saves the state as `revision`: the state first, so a tab that sees the
-/// new revision always finds the state that goes with it.
+/// Saves the state as `revision` of `writer`: the record, then the stamp
+/// alone to tell other tabs.
 pub fn save(state: &State, revision: u64, writer: &str) -> Result<(), StorageProblem> {
     let storage = web_storage::local().ok_or(StorageProblem::Unavailable)?;
+    let stamp = format!("{revision}:{writer}");
     storage
-        .set_item(STATE_KEY, &snapshot::encode(state))
-        .and_then(|()| storage.set_item(REVISION_KEY, &format!("{revision}:{writer}")))
+        .set_item(STATE_KEY, &format!("{stamp}\n{}", snapshot::encode(state)))
+        .and_then(|()| storage.set_item(REVISION_KEY, &stamp))
         .map_err(|_| StorageProblem::SaveFailed)
 }
 
 /// Calls `apply` with the saved state and its stamp whenever another tab
-/// saves. It listens for the revision, written after the state. Both are
-/// read from storage as they are now, not from the event: an event can
-/// arrive after a later save, and the tab must judge by the newest one.
+/// saves. It listens for the stamp, written after the record, then reads
+/// the record as it is now, not the event's value: an event can arrive
+/// after a later save, and the tab must judge by the newest one.
 pub fn on_change_in_other_tab(apply: impl Fn(Loaded, Stamp) + 'static) {
     let handle = window_event_listener(ev::storage, move |event| {
         if event.key().as_deref() != Some(REVISION_KEY) {
@@ -107,14 +148,14 @@ pub fn on_change_in_other_tab(apply: impl Fn(Loaded, Stamp) + 'static) {
         let Some(storage) = web_storage::local() else {
             return;
         };
-        // The revision first: the state read after it is at least as new.
-        let Some(stamp) = storage.get_item(REVISION_KEY).ok().flatten() else {
+        let Some(record) = storage.get_item(STATE_KEY).ok().flatten() else {
             return;
         };
-        let stamp = Stamp::parse(&stamp);
+        // The stamp and the state from one read of one key: the same save.
+        let (stamp, snapshot) = split_record(&record);
+        let stamp = stamp_or_legacy(&storage, stamp);
         // Read, never set aside: the tab that saved it owns that decision.
-        let text = storage.get_item(STATE_KEY).ok().flatten();
-        if let Some(Ok(decoded)) = text.map(|text| snapshot::decode(&text)) {
+        if let Ok(decoded) = snapshot::decode(snapshot) {
             let loaded = Loaded {
                 state: decoded.state,
                 read_only: decoded.read_only,

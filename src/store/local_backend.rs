@@ -74,9 +74,9 @@ impl Saves {
 impl LocalBackend {
     /// Opens the saved state (or demo data) and the backend over it.
     pub fn open() -> (LocalBackend, Loaded) {
-        let loaded = local::load();
+        let (loaded, revision) = local::load();
         let saves = Saves {
-            revision: Cell::new(local::stored_revision()),
+            revision: Cell::new(revision),
             written: Cell::new(0),
             writer: super::random_id::random_id(),
             last: RefCell::new(None),
@@ -91,12 +91,12 @@ impl LocalBackend {
     /// event can arrive after our click): its data, to act on instead of
     /// our copy, so its changes are never overwritten.
     fn newer_from_other_tab(&self) -> Option<Loaded> {
-        let stored = local::stored_revision();
-        if stored == self.saves.revision.get() {
+        if local::stored_revision() == self.saves.revision.get() {
             return None;
         }
-        self.saves.revision.set(stored);
-        Some(local::load())
+        let (loaded, revision) = local::load();
+        self.saves.revision.set(revision);
+        Some(loaded)
     }
 }
 

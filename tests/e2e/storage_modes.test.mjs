@@ -257,32 +257,39 @@ test('in this browser: two tabs see each other within a second and never overwri
     while ((await savedIds()).length < 3 && Date.now() < deadline) await list.waitForTimeout(100);
     assert.deepEqual(await savedIds(), ['inv-reseller', 'inv-granular-helpdesk', 'inv-delegated-admin'], 'a change made at the same moment was lost');
 
-    // The same race forced: another tab saves over this tab's last change
-    // with the same revision. This tab makes its change again on top of
-    // the other's data, saves it after that tab's save, and says so.
+    // The same race forced, interleaved as two tabs writing at once can
+    // leave it: another tab's record (its state under its stamp) replaces
+    // this tab's last change, while the separate stamp key still reads this
+    // tab's save. The record decides: this tab makes its change again on
+    // top of the other's data, saves it after that tab's save, and says so.
+    const record = () => list.evaluate(() => {
+      const text = localStorage.getItem('partner-console.state');
+      const cut = text.indexOf('\n');
+      const stamp = text.slice(0, cut);
+      return { text, stamp, revision: Number(stamp.split(':')[0]), snapshot: text.slice(cut + 1) };
+    });
     await list.goto(server.url + 'settings/partner-relationships/fabrikam-it');
     await h1(list, 'Fabrikam IT Services');
-    const before = await list.evaluate(() => ({
-      state: localStorage.getItem('partner-console.state'),
-      revision: Number(localStorage.getItem('partner-console.revision').split(':')[0]),
-    }));
+    const before = await record();
     await list.getByRole('button', { name: 'Remove roles' }).click();
     await list.getByRole('dialog', { name: 'Remove roles?' }).getByRole('button', { name: 'Yes' }).click();
     await list.getByTestId('no-roles-to-remove').waitFor();
-    await other.evaluate(({ state, revision }) => {
-      localStorage.setItem('partner-console.state', state);
-      localStorage.setItem('partner-console.revision', `${revision + 1}:racing-tab`);
-    }, before);
+    const ours = await record();
+    assert.equal(ours.revision, before.revision + 1);
+    await other.evaluate(({ before, ours }) => {
+      const racing = `${before.revision + 1}:racing-tab`;
+      localStorage.setItem('partner-console.state', `${racing}\n${before.snapshot}`);
+      localStorage.setItem('partner-console.revision', racing);
+      // This tab's stamp write landing last.
+      localStorage.setItem('partner-console.revision', ours.stamp);
+    }, { before, ours });
     await list.getByRole('alert').filter({ hasText: REDONE }).waitFor({ timeout: 5000 });
     await list.getByTestId('no-roles-to-remove').waitFor();
-    const after = await list.evaluate(() => ({
-      state: localStorage.getItem('partner-console.state'),
-      stamp: localStorage.getItem('partner-console.revision'),
-    }));
-    assert.equal(Number(after.stamp.split(':')[0]), before.revision + 2, 'saved after the other tab\'s save');
-    assert.notEqual(after.stamp.split(':')[1], 'racing-tab');
+    const after = await record();
+    assert.equal(after.revision, before.revision + 2, 'saved after the other tab\'s save');
+    assert.equal(after.stamp.split(':')[1], ours.stamp.split(':')[1], 'saved by this tab');
     const count = (text) => text.split(REMOVED).length - 1;
-    assert.equal(count(after.state), count(before.state) + 1, 'the removal is saved again, once');
+    assert.equal(count(after.snapshot), count(before.snapshot) + 1, 'the removal is saved again, once');
     await assertAccessible(list, 'a change replaced by another tab, made again');
     for (const page of [list, other]) {
       assertNoProblems(page);
