@@ -51,8 +51,12 @@ pub fn Shell(children: Children) -> impl IntoView {
                     "Menu"
                 </button>
                 <span class="app-header__logo" aria-hidden="true"></span>
-                <span class="app-header__product">"Partner console"</span>
-                <span class="app-header__tenant" title="Adatum Corporation">"Adatum Corporation"</span>
+                // The organization under the product name, so a desktop
+                // header has room for both in full.
+                <span class="app-header__names">
+                    <span class="app-header__product">"Partner console"</span>
+                    <span class="app-header__tenant" title="Adatum Corporation">"Adatum Corporation"</span>
+                </span>
             </div>
             <DemoClock />
             <PersonaPicker />
