@@ -161,6 +161,22 @@ fn after_render(f: impl FnOnce() + 'static) {
     request_animation_frame(f);
 }
 
+/// Focuses the element behind `node` after the next render, if the page is
+/// still there: the admin may have moved on in the meantime, and reading
+/// a disposed reference would panic.
+fn focus_after_render<E>(node: NodeRef<E>)
+where
+    E: html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + AsRef<web_sys::HtmlElement> + 'static,
+{
+    after_render(move || {
+        if let Some(el) = node.try_get_untracked().flatten() {
+            let el: &web_sys::HtmlElement = el.as_ref();
+            let _ = el.focus();
+        }
+    });
+}
+
 #[component]
 pub fn ContactPage() -> impl IntoView {
     let store = use_store();
@@ -192,11 +208,7 @@ pub fn ContactPage() -> impl IntoView {
         submitted.set(true);
         send_error.set(None);
         if form.with_untracked(|f| f.validate().is_err()) {
-            after_render(move || {
-                if let Some(el) = summary_ref.get_untracked() {
-                    let _ = el.focus();
-                }
-            });
+            focus_after_render(summary_ref);
             return;
         }
         let partner_ids: Vec<String> =
@@ -218,11 +230,7 @@ pub fn ContactPage() -> impl IntoView {
                     submitted.set(false);
                     sent.set(request);
                     toasts.success("Your request was sent.");
-                    after_render(move || {
-                        if let Some(el) = confirmation_ref.get_untracked() {
-                            let _ = el.focus();
-                        }
-                    });
+                    focus_after_render(confirmation_ref);
                 }
                 Err(ActionError::Refused(DomainError::InvalidContactRequest { .. })) => {
                     // The form's own check agreed a moment ago; show what the
