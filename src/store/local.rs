@@ -80,17 +80,25 @@ fn decode(storage: &web_sys::Storage, snapshot: &str, record: &str) -> Loaded {
     }
 }
 
-/// The revision of the stored state; 0 when nothing was saved yet.
-pub fn stored_revision() -> u64 {
-    web_storage::local()
-        .map(|storage| stamp_of_record(&storage).revision)
-        .unwrap_or(0)
-}
-
-/// The stamp of the stored record.
-fn stamp_of_record(storage: &web_sys::Storage) -> Stamp {
+/// The saved state and its revision, if another tab saved since `revision`:
+/// one read of the record, decoded only when it changed (this runs before
+/// every action).
+pub fn load_if_changed(revision: u64) -> Option<(Loaded, u64)> {
+    let storage = web_storage::local()?;
     let record = storage.get_item(STATE_KEY).ok().flatten();
-    stamp_or_legacy(storage, record.as_deref().and_then(|r| split_record(r).0))
+    let (stamp, snapshot) = match record.as_deref() {
+        Some(text) => split_record(text),
+        None => (None, ""),
+    };
+    let stored = stamp_or_legacy(&storage, stamp).revision;
+    if stored == revision {
+        return None;
+    }
+    let loaded = match record.as_deref() {
+        Some(text) => decode(&storage, snapshot, text),
+        None => demo(None),
+    };
+    Some((loaded, stored))
 }
 
 /// `stamp`, or for a record from before the stamp moved in, the separate

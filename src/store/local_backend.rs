@@ -91,10 +91,7 @@ impl LocalBackend {
     /// event can arrive after our click): its data, to act on instead of
     /// our copy, so its changes are never overwritten.
     fn newer_from_other_tab(&self) -> Option<Loaded> {
-        if local::stored_revision() == self.saves.revision.get() {
-            return None;
-        }
-        let (loaded, revision) = local::load();
+        let (loaded, revision) = local::load_if_changed(self.saves.revision.get())?;
         self.saves.revision.set(revision);
         Some(loaded)
     }
