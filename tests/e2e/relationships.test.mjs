@@ -4,11 +4,10 @@
 // persona — each state checked with axe-core and photographed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
 import {
   waitForApp, assertNoProblems, assertAccessible, screenshot,
 } from './lib/browser.mjs';
-import { freshPage, tabTo, focusedText } from './lib/flows.mjs';
+import { exportData, freshPage, tabTo, focusedText } from './lib/flows.mjs';
 import { setUp } from './lib/setup.mjs';
 
 const PERSONAS = [
@@ -231,12 +230,7 @@ test('the demo clock moves time; home counts link to filtered views; activity fi
 test('data: export downloads JSON, a bad import changes nothing, reset asks first', async () => {
   const page = await fresh('settings/data');
   await assertAccessible(page, 'the data page');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export data' }).click(),
-  ]);
-  const file = await download.path();
-  const exported = JSON.parse(await fs.readFile(file, 'utf8'));
+  const exported = await exportData(page);
   assert.ok(exported && typeof exported === 'object');
 
   await page.getByLabel('JSON file to import').setInputFiles({
@@ -266,11 +260,7 @@ test('data: export downloads JSON, a bad import changes nothing, reset asks firs
 
 test('the activity log keeps the newest 1,000 entries and says so', async () => {
   const page = await fresh('settings/data');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export data' }).click(),
-  ]);
-  const exported = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+  const exported = await exportData(page);
   const log = exported.state.activity;
   assert.ok(log.length > 0 && log.length < 1000);
   // A long-used console: pad the log to exactly the limit with older entries.

@@ -11,9 +11,8 @@
 // <img>, ...), which catches markup that was parsed but could not run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
 import { waitForApp, assertNoProblems } from './lib/browser.mjs';
-import { freshPage } from './lib/flows.mjs';
+import { exportData, freshPage } from './lib/flows.mjs';
 import { setUp } from './lib/setup.mjs';
 import { PAYLOADS, fitting, installSinks, injectedMarkup } from './lib/payloads.mjs';
 
@@ -317,11 +316,7 @@ function poisoned(state) {
 
 test('an imported state file with payloads everywhere shows them as text on every page', async () => {
   const page = await fresh('settings/data');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export data' }).click(),
-  ]);
-  const exported = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+  const exported = await exportData(page);
   const { state, hostileIds } = poisoned(exported.state);
   await page.getByLabel('JSON file to import').setInputFiles({
     name: 'poisoned.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, state })),

@@ -1,5 +1,6 @@
 // Steps the flow tests share: a page on fresh demo data, signed in as a
 // persona, and moving through a page with the keyboard alone.
+import fs from 'node:fs/promises';
 import assert from 'node:assert/strict';
 import { openPage, waitForApp } from './browser.mjs';
 
@@ -56,6 +57,15 @@ export async function tabTo(page, selector, { back = false, max = 120, text, con
   }
   const wanted = text ?? contains;
   assert.fail(`Tab never reached ${selector}${wanted ? ` reading “${wanted}”` : ''}`);
+}
+
+/** Selects Export data on Settings › Data and returns the file, parsed. */
+export async function exportData(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export data' }).click(),
+  ]);
+  return JSON.parse(await fs.readFile(await download.path(), 'utf8'));
 }
 
 /** The focused element's trimmed text. */
