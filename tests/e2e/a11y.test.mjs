@@ -10,7 +10,7 @@ import fs from 'node:fs/promises';
 import {
   launch, waitForApp, assertNoProblems, assertAccessible, screenshot,
 } from './lib/browser.mjs';
-import { freshPage, tabTo, focusedText, heading } from './lib/flows.mjs';
+import { exportData, freshPage, tabTo, focusedText, heading } from './lib/flows.mjs';
 import { setUp } from './lib/setup.mjs';
 
 /** Every route, with the heading it shows on the demo data. */
@@ -138,11 +138,7 @@ const STATES = [
 /** The demo data without invitations or contact requests, as an export file. */
 async function emptyExport(page) {
   await goto(page, 'settings/data');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export data' }).click(),
-  ]);
-  const exported = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+  const exported = await exportData(page);
   const state = exported.state;
   state.invitations = [];
   state.contactRequests = [];
@@ -197,7 +193,7 @@ const moves = (list) => list.some((m) => m.animation > 0 || m.transition > 0);
 
 test('reduced motion: the dialog, the toast and hover effects stand still', async () => {
   const page = await fresh(app.context, 'settings/data');
-  const exportData = page.getByRole('button', { name: 'Export data' });
+  const exportButton = page.getByRole('button', { name: 'Export data' });
   const check = async (reduced) => {
     await page.emulateMedia({ reducedMotion: reduced ? 'reduce' : 'no-preference' });
     await page.getByRole('button', { name: 'Reset to demo data' }).click();
@@ -205,7 +201,7 @@ test('reduced motion: the dialog, the toast and hover effects stand still', asyn
     const dialog = await motion(page, 'dialog[open]');
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
-    await Promise.all([page.waitForEvent('download'), exportData.click()]);
+    await Promise.all([page.waitForEvent('download'), exportButton.click()]);
     await page.locator('.toast').first().waitFor();
     const toast = await motion(page, '.toast');
     const controls = await motion(page, '.button, .app-nav__link, .demo-clock__step, .toast__close');
