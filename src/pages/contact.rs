@@ -17,6 +17,7 @@ use leptos_router::components::A;
 
 use crate::base_path::href;
 use crate::components::filter_panel::group_digits;
+use crate::components::focus::{focus_id, focus_id_after_render, focus_node_after_render};
 use crate::components::form_field::{FieldIds, FormField};
 use crate::components::page::{Crumb, Page};
 use crate::components::toast::use_toasts;
@@ -144,39 +145,6 @@ fn clear_draft() {
     form_draft::clear(web_storage::local(), DRAFT_KEY);
 }
 
-fn focus_by_id(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    {
-        use wasm_bindgen::JsCast;
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
-}
-
-/// Runs `f` after the DOM has been updated for the current change.
-fn after_render(f: impl FnOnce() + 'static) {
-    request_animation_frame(f);
-}
-
-/// Focuses the element behind `node` after the next render, if the page is
-/// still there: the admin may have moved on in the meantime, and reading
-/// a disposed reference would panic.
-fn focus_after_render<E>(node: NodeRef<E>)
-where
-    E: html::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + AsRef<web_sys::HtmlElement> + 'static,
-{
-    after_render(move || {
-        if let Some(el) = node.try_get_untracked().flatten() {
-            let el: &web_sys::HtmlElement = el.as_ref();
-            let _ = el.focus();
-        }
-    });
-}
-
 #[component]
 pub fn ContactPage() -> impl IntoView {
     let store = use_store();
@@ -208,7 +176,7 @@ pub fn ContactPage() -> impl IntoView {
         submitted.set(true);
         send_error.set(None);
         if form.with_untracked(|f| f.validate().is_err()) {
-            focus_after_render(summary_ref);
+            focus_node_after_render(summary_ref);
             return;
         }
         let partner_ids: Vec<String> =
@@ -230,12 +198,12 @@ pub fn ContactPage() -> impl IntoView {
                     submitted.set(false);
                     sent.set(request);
                     toasts.success("Your request was sent.");
-                    focus_after_render(confirmation_ref);
+                    focus_node_after_render(confirmation_ref);
                 }
                 Err(ActionError::Refused(DomainError::InvalidContactRequest { .. })) => {
                     // The form's own check agreed a moment ago; show what the
                     // engine said field by field.
-                    after_render(move || focus_by_id("contact-error-summary"));
+                    focus_id_after_render("contact-error-summary");
                 }
                 Err(error) => {
                     let message =
@@ -349,7 +317,7 @@ pub fn ContactPage() -> impl IntoView {
                                             href=format!("#{id}")
                                             on:click=move |ev| {
                                                 ev.prevent_default();
-                                                focus_by_id(id);
+                                                focus_id(id);
                                             }
                                         >
                                             {e.message}

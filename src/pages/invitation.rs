@@ -93,7 +93,7 @@ fn UnknownInvitation(id: String) -> impl IntoView {
         <section class="notice notice--error inv-outcome" data-testid="invitation-outcome">
             <p>
                 "There is no invitation “" <code>{id}</code>
-                "” for your organization. It may have been sent to another organization, or the data in this browser was reset."
+                "” for your organization. It may have been sent to another organization, or the console's data was reset."
             </p>
             <p>
                 "What to do: check that you are signed in to the right organization, look for it in "

@@ -2,6 +2,8 @@
 //! granular), expiry notices, "Remove roles" with its "Remove roles?"
 //! dialog, the customer agreement and purchase visibility.
 
+use std::time::Duration;
+
 use domain::permissions::{self, Action};
 use domain::views::{partner_detail, PartnerDetail, RelationshipView, RoleView};
 use domain::{Command, Event, PartnerType};
@@ -10,6 +12,7 @@ use leptos_router::components::A;
 
 use crate::base_path::href;
 use crate::components::dialog::{ConfirmDialog, ConfirmTone, DialogHandle};
+use crate::components::focus::focus_id_after;
 use crate::components::page::{Crumb, Page};
 use crate::components::safe_link::SafeLink;
 use crate::components::toast::use_toasts;
@@ -241,7 +244,9 @@ fn RolesSection(detail: PartnerDetail) -> impl IntoView {
                 match store.execute(command, signed_in.0.get_untracked()).await {
                     Ok(_) => {
                         toasts.success(format!("Admin roles removed from {partner_name}."));
-                        focus_later(ROLES_HEADING_ID);
+                        // After the dialog's close event, which gives focus back to
+                        // Remove roles (gone now) one task later.
+                        focus_id_after(ROLES_HEADING_ID, Duration::from_millis(50));
                     }
                     Err(error) => toasts.error(error.to_string()),
                 }
@@ -328,7 +333,7 @@ fn GranularCard(view: RelationshipView) -> impl IntoView {
             <h4>{r.display_name.clone()}</h4>
             <dl class="details details--compact">
                 <dt>"Status"</dt><dd>{view.status_label.clone()}{view.read_only.then_some(" (read-only)")}</dd>
-                <dt>"Duration"</dt><dd>{r.duration.to_string()}</dd>
+                <dt>"Duration"</dt><dd>{r.duration.as_iso().describe()} " (" {r.duration.to_string()} ")"</dd>
                 <dt>"Created"</dt><dd>{date(Some(r.created_date_time))}</dd>
                 <dt>"Activated"</dt><dd>{date(r.activated_date_time)}</dd>
                 <dt>"Ends"</dt><dd>{date(r.end_date_time)}{left}</dd>
@@ -404,21 +409,4 @@ fn PurchaseVisibility() -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-/// Moves focus once the DOM has caught up with a change.
-fn focus_later(id: &'static str) {
-    set_timeout(
-        move || {
-            use wasm_bindgen::JsCast;
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(id))
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
-        },
-        std::time::Duration::from_millis(50),
-    );
 }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::base_path::href;
+use crate::components::focus::focus_id_after_render;
 use crate::components::page::{Crumb, Page};
 use crate::components::toast::use_toasts;
 use crate::form_draft::{self, FormDraft};
@@ -95,20 +96,6 @@ fn focus_target(field: Field, new_partner: bool) -> Option<String> {
         Field::AutoExtend => Some("sim-auto-extend".into()),
         Field::Form => None,
     }
-}
-
-fn focus_later(id: Option<String>) {
-    let Some(id) = id else { return };
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 fn field_of(error: &DomainError) -> Field {
@@ -272,7 +259,9 @@ pub fn SimulatorPage() -> impl IntoView {
                     Ok(d) => d,
                     Err(e) => {
                         error.set(Some((Field::Duration, e.to_string())));
-                        focus_later(focus_target(Field::Duration, false));
+                        if let Some(id) = focus_target(Field::Duration, false) {
+                            focus_id_after_render(id);
+                        }
                         return;
                     }
                 };
@@ -317,7 +306,9 @@ pub fn SimulatorPage() -> impl IntoView {
                 Err(ActionError::Refused(e)) => {
                     let field = field_of(&e);
                     error.set(Some((field, e.to_string())));
-                    focus_later(focus_target(field, use_new.get_untracked()));
+                    if let Some(id) = focus_target(field, use_new.get_untracked()) {
+                        focus_id_after_render(id);
+                    }
                 }
                 Err(e) => error.set(Some((Field::Form, e.to_string()))),
             }
@@ -339,7 +330,7 @@ pub fn SimulatorPage() -> impl IntoView {
             <div class="notice notice--warning inv-demo-banner" role="note" aria-label="Demo only">
                 <p>
                     <strong>"Demo only. "</strong>
-                    "This page plays the partner's side: it sends your organization an invitation, as a partner's email would. Nothing leaves this browser."
+                    "This page plays the partner's side: it sends your organization an invitation, as a partner's email would. No email is sent: the invitation appears in Invitations."
                 </p>
             </div>
 
