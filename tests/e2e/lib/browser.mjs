@@ -42,7 +42,10 @@ export async function openPage(context) {
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') page.problems.push(`console error: ${msg.text()}`);
+    // Warnings too: an admin who opens the console should find it quiet.
+    if (msg.type() === 'error' || msg.type() === 'warning') {
+      page.problems.push(`console ${msg.type()}: ${msg.text()}`);
+    }
   });
   page.on('pageerror', (err) => page.problems.push(`page error: ${err.message}`));
   await page.addInitScript(() => {
