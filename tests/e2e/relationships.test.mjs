@@ -127,6 +127,10 @@ test('partner pages in every situation are accessible', async () => {
   const main = await page.locator('main').innerText();
   assert.match(main, /If you don't see the Remove roles option, contact the Partner Center/);
   assert.match(main, /contact the partner to end the relationship/);
+  // A granular relationship's duration reads in days, with its ISO form.
+  await page.goto(app.url + 'settings/partner-relationships/adventure-works');
+  await waitForApp(page);
+  assert.match(await page.locator('article.granular').first().innerText(), /Duration\s+180 days \(P180D\)/);
   // Not signed: a link to Review and accept.
   await page.goto(app.url + 'settings/partner-relationships/wide-world-tech');
   await waitForApp(page);
@@ -276,13 +280,46 @@ test('the activity log keeps the newest 1,000 entries and says so', async () => 
   // One more action: still 1,000, the newest on top, the oldest gone.
   await page.getByRole('button', { name: '+1 day' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
-  await page.getByTestId('activity-count').filter({ hasText: /^1,000 entries$/ }).waitFor();
+  const count = page.getByTestId('activity-count');
+  const rows = page.locator('[data-testid="activity-table"] tbody tr');
+  // A hundred at first: a thousand rows made the page slow to open and to update.
+  await count.filter({ hasText: /^Showing the newest 100 of 1,000 entries$/ }).waitFor();
   await page.getByTestId('activity-limit').filter({ hasText: 'The log keeps the newest 1,000 entries' }).waitFor();
-  const first = await page.locator('[data-testid="activity-table"] tbody tr').first().innerText();
-  assert.match(first, /Moved the demo clock/);
+  assert.equal(await rows.count(), 100);
+  assert.match(await rows.first().innerText(), /Moved the demo clock/);
+  // Show more adds the next hundred and takes focus to the first of them.
+  await page.getByRole('button', { name: 'Show 100 more' }).click();
+  await count.filter({ hasText: /^Showing the newest 200 of 1,000 entries$/ }).waitFor();
+  assert.equal(await rows.count(), 200);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'activity-entry-100');
+  await screenshot(page, 'activity-show-more');
+  // To the end, where the button goes and focus still lands on the new rows.
+  for (let shown = 200; shown < 1000; shown += 100) {
+    await page.getByRole('button', { name: 'Show 100 more' }).click();
+  }
+  await count.filter({ hasText: /^1,000 entries$/ }).waitFor();
+  assert.equal(await rows.count(), 1000);
+  assert.equal(await page.getByRole('button', { name: /^Show \d+ more$/ }).count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'activity-entry-900');
+  // The oldest went, and only they: what is left of the padding is its
+  // newest entries, without a gap.
   const text = await page.getByTestId('activity-table').innerText();
-  assert.ok(!text.includes('Old entry 0'), 'the oldest entry was dropped');
-  assert.ok(text.includes('Old entry 1'), 'the next oldest stays');
+  const kept = [...text.matchAll(/Old entry (\d+)\b/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+  const oldest = kept[0];
+  assert.ok(oldest >= 1, 'the oldest entry was dropped');
+  assert.deepEqual(kept, Array.from({ length: filler.length - oldest }, (_, n) => oldest + n));
+  // A filter starts again from the newest hundred of what matches.
+  await page.getByLabel('Action').selectOption(`Old entry ${oldest}`);
+  await count.filter({ hasText: /^Showing 1 of 1,000 entries$/ }).waitFor();
+  assert.equal(await rows.count(), 1);
+  await page.getByLabel('Action').selectOption({ label: 'All actions' });
+  await count.filter({ hasText: /^Showing the newest 100 of 1,000 entries$/ }).waitFor();
+  // The padding's partner: more than a hundred of its entries match.
+  assert.ok(log[0].partnerId, 'the padding names a partner');
+  await page.getByLabel('Partner').selectOption(log[0].partnerId);
+  await count.filter({ hasText: /^Showing the newest 100 of [\d,]+ matching entries$/ }).waitFor();
+  assert.equal(await rows.count(), 100);
+  await assertAccessible(page, 'Activity with more entries to show');
   assertNoProblems(page);
   await page.close();
 });
