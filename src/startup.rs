@@ -84,9 +84,13 @@ pub async fn open_backend() -> Result<(), String> {
         }
         None => remembered(&default_api),
     };
+    let config_url = format!("{base}/config.json");
     let wanted = match wanted {
-        Some(wanted) => wanted,
-        None => fetch_config(&format!("{base}/config.json"), &default_api)
+        Some(wanted) => {
+            consume_preload(config_url);
+            wanted
+        }
+        None => fetch_config(&config_url, &default_api)
             .await
             .unwrap_or(Wanted::Local),
     };
@@ -101,6 +105,17 @@ pub async fn open_backend() -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// index.html preloads `config.json` so that asking costs no round trip.
+/// When the URL or the tab has already chosen, nobody reads it, and the
+/// browser warns that a preload went unused. The request is already made;
+/// taking its answer costs nothing more.
+fn consume_preload(url: String) {
+    // Before the app mounts, so Leptos's executor is not set up yet.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = gloo_net::http::Request::get(&url).send().await;
+    });
 }
 
 async fn fetch_config(url: &str, default_api: &str) -> Option<Wanted> {
