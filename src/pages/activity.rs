@@ -53,7 +53,9 @@ pub fn ActivityPage() -> impl IntoView {
     Effect::new(move |_| {
         partner.track();
         action.track();
-        shown.set(PAGE_SIZE);
+        if shown.get_untracked() != PAGE_SIZE {
+            shown.set(PAGE_SIZE);
+        }
     });
     let page = Memo::new(move |_| {
         let (partner, action, shown) = (partner.get(), action.get(), shown.get());
