@@ -71,59 +71,13 @@ fn recipients(raw: Option<&str>) -> Recipients {
     Recipients { partners, ignored }
 }
 
-fn field_value(form: &ContactForm, field: ContactField) -> &String {
-    match field {
-        ContactField::Country => &form.country,
-        ContactField::City => &form.city,
-        ContactField::FirstName => &form.first_name,
-        ContactField::LastName => &form.last_name,
-        ContactField::Email => &form.email,
-        ContactField::Phone => &form.phone,
-        ContactField::OrganizationSize => &form.organization_size,
-        ContactField::OrganizationName => &form.organization_name,
-        ContactField::Industry => &form.industry,
-        ContactField::BusinessNeeds => &form.business_needs,
-    }
-}
-
-fn field_value_mut(form: &mut ContactForm, field: ContactField) -> &mut String {
-    match field {
-        ContactField::Country => &mut form.country,
-        ContactField::City => &mut form.city,
-        ContactField::FirstName => &mut form.first_name,
-        ContactField::LastName => &mut form.last_name,
-        ContactField::Email => &mut form.email,
-        ContactField::Phone => &mut form.phone,
-        ContactField::OrganizationSize => &mut form.organization_size,
-        ContactField::OrganizationName => &mut form.organization_name,
-        ContactField::Industry => &mut form.industry,
-        ContactField::BusinessNeeds => &mut form.business_needs,
-    }
-}
-
-/// The JSON key of a field in the stored draft (the form's camelCase names).
-fn draft_key(field: ContactField) -> &'static str {
-    match field {
-        ContactField::Country => "country",
-        ContactField::City => "city",
-        ContactField::FirstName => "firstName",
-        ContactField::LastName => "lastName",
-        ContactField::Email => "email",
-        ContactField::Phone => "phone",
-        ContactField::OrganizationSize => "organizationSize",
-        ContactField::OrganizationName => "organizationName",
-        ContactField::Industry => "industry",
-        ContactField::BusinessNeeds => "businessNeeds",
-    }
-}
-
 /// The saved draft; anything unreadable yields an empty form, never an error.
 pub fn load_draft() -> ContactForm {
     let draft = FormDraft::load(web_storage::local(), DRAFT_KEY);
     let mut form = ContactForm::default();
     for field in ContactField::ALL {
-        if let Some(v) = draft.get(draft_key(field)) {
-            *field_value_mut(&mut form, field) = v;
+        if let Some(v) = draft.get(field.name()) {
+            *form.value_mut(field) = v;
         }
     }
     form
@@ -136,7 +90,7 @@ fn save_draft(form: &ContactForm) {
     }
     let fields: Vec<(&str, &str)> = ContactField::ALL
         .iter()
-        .map(|&field| (draft_key(field), field_value(form, field).as_str()))
+        .map(|&field| (field.name(), form.value(field)))
         .collect();
     form_draft::save(web_storage::local(), DRAFT_KEY, &fields);
 }
@@ -229,16 +183,16 @@ pub fn ContactPage() -> impl IntoView {
             <FormField ids=ids label=field.label() required=field.is_required() error=Signal::derive(move || error_of(field))>
                 <input
                     id=field.id()
-                    name=draft_key(field)
+                    name=field.name()
                     type=kind
                     autocomplete=autocomplete
                     aria-required=field.is_required().then_some("true")
                     aria-invalid=move || error_of(field).is_some().then_some("true")
                     aria-describedby=move || ids.described_by(error_of(field).is_some(), false)
-                    prop:value=move || form.with(|f| field_value(f, field).clone())
+                    prop:value=move || form.with(|f| f.value(field).to_string())
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
-                        form.update(|f| *field_value_mut(f, field) = v);
+                        form.update(|f| *f.value_mut(field) = v);
                     }
                 />
             </FormField>
@@ -250,23 +204,23 @@ pub fn ContactPage() -> impl IntoView {
             <FormField ids=ids label=field.label() required=field.is_required() error=Signal::derive(move || error_of(field))>
                 <select
                     id=field.id()
-                    name=draft_key(field)
+                    name=field.name()
                     aria-required="true"
                     aria-invalid=move || error_of(field).is_some().then_some("true")
                     aria-describedby=move || ids.described_by(error_of(field).is_some(), false)
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        form.update(|f| *field_value_mut(f, field) = v);
+                        form.update(|f| *f.value_mut(field) = v);
                     }
                 >
-                    <option value="" prop:selected=move || form.with(|f| field_value(f, field).is_empty())>{placeholder}</option>
+                    <option value="" prop:selected=move || form.with(|f| f.value(field).is_empty())>{placeholder}</option>
                     {facet
                         .labels()
                         .iter()
                         .map(|label| {
                             let label = *label;
                             view! {
-                                <option value=label prop:selected=move || form.with(|f| field_value(f, field) == label)>
+                                <option value=label prop:selected=move || form.with(|f| f.value(field) == label)>
                                     {label}
                                 </option>
                             }

@@ -48,6 +48,23 @@ impl ContactField {
         }
     }
 
+    /// The field's name in JSON (a saved draft, a stored request): the
+    /// form's camelCase field name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ContactField::Country => "country",
+            ContactField::City => "city",
+            ContactField::FirstName => "firstName",
+            ContactField::LastName => "lastName",
+            ContactField::Email => "email",
+            ContactField::Phone => "phone",
+            ContactField::OrganizationSize => "organizationSize",
+            ContactField::OrganizationName => "organizationName",
+            ContactField::Industry => "industry",
+            ContactField::BusinessNeeds => "businessNeeds",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ContactField::Country => "Country/region",

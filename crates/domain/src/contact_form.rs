@@ -30,6 +30,38 @@ pub struct ContactForm {
 }
 
 impl ContactForm {
+    /// What was typed into `field`.
+    pub fn value(&self, field: ContactField) -> &str {
+        match field {
+            ContactField::Country => &self.country,
+            ContactField::City => &self.city,
+            ContactField::FirstName => &self.first_name,
+            ContactField::LastName => &self.last_name,
+            ContactField::Email => &self.email,
+            ContactField::Phone => &self.phone,
+            ContactField::OrganizationSize => &self.organization_size,
+            ContactField::OrganizationName => &self.organization_name,
+            ContactField::Industry => &self.industry,
+            ContactField::BusinessNeeds => &self.business_needs,
+        }
+    }
+
+    /// `field`'s text, to type into.
+    pub fn value_mut(&mut self, field: ContactField) -> &mut String {
+        match field {
+            ContactField::Country => &mut self.country,
+            ContactField::City => &mut self.city,
+            ContactField::FirstName => &mut self.first_name,
+            ContactField::LastName => &mut self.last_name,
+            ContactField::Email => &mut self.email,
+            ContactField::Phone => &mut self.phone,
+            ContactField::OrganizationSize => &mut self.organization_size,
+            ContactField::OrganizationName => &mut self.organization_name,
+            ContactField::Industry => &mut self.industry,
+            ContactField::BusinessNeeds => &mut self.business_needs,
+        }
+    }
+
     /// Checks every field and reports every problem at once, in the order
     /// of the form.
     pub fn validate(&self) -> Result<ContactRequestDetails, Vec<FieldError>> {
@@ -199,6 +231,21 @@ fn phone(value: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_field_reads_and_writes_its_own_value_under_its_json_name() {
+        let mut form = ContactForm::default();
+        for (n, field) in ContactField::ALL.into_iter().enumerate() {
+            *form.value_mut(field) = format!("value {n}");
+        }
+        let json = serde_json::to_value(&form).unwrap();
+        let object = json.as_object().unwrap();
+        assert_eq!(object.len(), ContactField::ALL.len());
+        for (n, field) in ContactField::ALL.into_iter().enumerate() {
+            assert_eq!(form.value(field), format!("value {n}"));
+            assert_eq!(object[field.name()], format!("value {n}"), "{field:?}");
+        }
+    }
 
     fn filled() -> ContactForm {
         ContactForm {
