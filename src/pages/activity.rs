@@ -46,19 +46,22 @@ pub fn ActivityPage() -> impl IntoView {
         Memo::new(move |_| query_map.with(|q| q.get("partner").filter(|p| !p.is_empty())));
     let action = Memo::new(move |_| query_map.with(|q| q.get("action").filter(|a| !a.is_empty())));
     let filter_choices = Memo::new(move |_| store.with(|s| choices(&s.activity)));
+    // How many entries the table shows, and for which filters: another
+    // filter starts again from PAGE_SIZE (in the same render), and coming
+    // back to the filters last expanded, with Back say, finds them as left.
+    let expanded = RwSignal::new(None::<(Option<String>, Option<String>, usize)>);
+    let shown = move || {
+        let (partner, action) = (partner.get(), action.get());
+        expanded.with(|e| match e {
+            Some((p, a, n)) if *p == partner && *a == action => *n,
+            _ => PAGE_SIZE,
+        })
+    };
     // The newest `shown` matching entries, and how many match in all. A
     // page of a thousand rows took 100-250 ms to open and as long again
     // after every change anywhere in the console; a hundred take a tenth.
-    let shown = RwSignal::new(PAGE_SIZE);
-    Effect::new(move |_| {
-        partner.track();
-        action.track();
-        if shown.get_untracked() != PAGE_SIZE {
-            shown.set(PAGE_SIZE);
-        }
-    });
     let page = Memo::new(move |_| {
-        let (partner, action, shown) = (partner.get(), action.get(), shown.get());
+        let (partner, action, shown) = (partner.get(), action.get(), shown());
         store.with(|s| {
             let mut matching = s
                 .activity
@@ -73,8 +76,12 @@ pub fn ActivityPage() -> impl IntoView {
     });
     let filtered = move || partner.with(Option::is_some) || action.with(Option::is_some);
     let show_more = move |_| {
-        let first_new = shown.get_untracked();
-        shown.update(|n| *n += PAGE_SIZE);
+        let first_new = untrack(shown);
+        expanded.set(Some((
+            partner.get_untracked(),
+            action.get_untracked(),
+            first_new + PAGE_SIZE,
+        )));
         // The button may go with the last page: start the keyboard and the
         // screen reader at the first entry it added.
         focus_id_after_render(row_id(first_new));
