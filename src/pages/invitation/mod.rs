@@ -11,7 +11,6 @@ use crate::components::acknowledgement::{Acknowledgement, AcknowledgementBox};
 use crate::components::agreement_link::AgreementLink;
 use crate::components::dialog::{ConfirmDialog, ConfirmTone, DialogHandle};
 use crate::components::page::{Crumb, Page};
-use crate::components::role_list::RoleList;
 use crate::components::safe_link::SafeLink;
 use crate::components::toast::use_toasts;
 use crate::components::url_query::use_last_path_segment;
@@ -19,6 +18,10 @@ use crate::components::url_query::Navigator;
 use crate::persona_store::use_signed_in;
 use crate::routes;
 use crate::store::use_store;
+
+mod sections;
+
+use sections::{AskedFor, GranularAccess, PartnerFacts, RolesRequested};
 
 const TRAIL: &[Crumb] = &[Crumb {
     label: "Invitations",
@@ -249,95 +252,20 @@ fn OpenInvitation(view: InvitationView) -> impl IntoView {
         });
     });
 
-    let types = view.invitation.relationship_types.clone();
     let has_roles = !view.roles.is_empty();
-    let granular = view.invitation.granular.clone();
-    let expires = view.invitation.expires_date_time.date_string();
-    let days_left = view.days_until_expiry;
     let partner_page = routes::partner(&partner.id);
-    let legacy_roles_note = view.invitation.legacy_roles.then(|| view! {
-        <p class="inv-muted">
-            "Delegated admin roles have no end date: they last until you remove them on the partner's page."
-        </p>
-    });
-
     view! {
         <p class="lead">
             {partner.name.clone()}
             " invites your organization to work with it. Review what it asks for and the Microsoft Customer Agreement, then answer."
         </p>
 
-        <section class="inv-card" aria-labelledby="inv-partner">
-            <h2 id="inv-partner">"Partner"</h2>
-            <dl class="inv-facts">
-                <dt>"Name"</dt>
-                <dd data-testid="partner-name">{partner.name.clone()}</dd>
-                {(!partner.location().is_empty()).then(|| view! { <dt>"Location"</dt><dd>{partner.location()}</dd> })}
-                {(!partner.contact_email.is_empty()).then(|| {
-                    let email = partner.contact_email.clone();
-                    view! { <dt>"Email"</dt><dd><SafeLink href=format!("mailto:{email}") text=email.clone() /></dd> }
-                })}
-                {(!partner.website.is_empty()).then(|| {
-                    let site = partner.website.clone();
-                    view! { <dt>"Website"</dt><dd><SafeLink href=site.clone() text=site /></dd> }
-                })}
-                {(!partner.mpn_id.is_empty()).then(|| view! { <dt>"Partner ID"</dt><dd>{partner.mpn_id.clone()}</dd> })}
-                <dt>"Invitation sent"</dt>
-                <dd>{view.invitation.created_date_time.date_string()}</dd>
-                <dt>"Answer by"</dt>
-                <dd>{expires} " (" {days_left_label(days_left)} ")"</dd>
-            </dl>
-        </section>
-
-        <section class="inv-card" aria-labelledby="inv-asked">
-            <h2 id="inv-asked">"What " {partner.name.clone()} " is asking for"</h2>
-            {if types.is_empty() {
-                view! {
-                    <p data-testid="agreement-only">
-                        "Only that you accept the Microsoft Customer Agreement, so that "
-                        {partner.name.clone()} " can buy for you and manage your subscriptions. No admin roles."
-                    </p>
-                }
-                .into_any()
-            } else {
-                view! {
-                    <ul class="inv-types">
-                        {types
-                            .into_iter()
-                            .map(|t| view! { <li><strong>{t.label()}</strong><span>{t.description()}</span></li> })
-                            .collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }}
-        </section>
-
+        <PartnerFacts view=view.clone() />
+        <AskedFor partner_name=partner.name.clone() types=view.invitation.relationship_types.clone() />
         {has_roles.then(|| view! {
-            <section class="inv-card" aria-labelledby="inv-roles">
-                <h2 id="inv-roles">"Admin roles requested (" {view.roles.len()} ")"</h2>
-                <p class="inv-muted">
-                    "Accepting grants every role below exactly as asked: you can't approve only some of them. If you don't want to give a role, cancel the invitation and talk to the partner."
-                </p>
-                <RoleList roles=view.roles.clone() labelled_by="inv-roles" />
-                {legacy_roles_note}
-            </section>
+            <RolesRequested roles=view.roles.clone() legacy_roles=view.invitation.legacy_roles />
         })}
-
-        {granular.map(|g| view! {
-            <section class="inv-card" aria-labelledby="inv-granular">
-                <h2 id="inv-granular">"Granular access"</h2>
-                <dl class="inv-facts">
-                    <dt>"Relationship name"</dt>
-                    <dd>{g.display_name.clone()}</dd>
-                    <dt>"Duration"</dt>
-                    <dd data-testid="granular-duration">{view.duration_label.clone().unwrap_or_default()} " (" {g.duration.to_string()} ")"</dd>
-                    <dt>"Ends on"</dt>
-                    <dd>{view.end_if_accepted_now.map(|t| t.date_string()).unwrap_or_default()} ", if you accept today"</dd>
-                    <dt>"Auto-extend"</dt>
-                    <dd data-testid="granular-auto-extend">{view.auto_extend_label.clone().unwrap_or_default()}</dd>
-                </dl>
-            </section>
-        })}
+        <GranularAccess view=view.clone() />
 
         <section class="inv-card" aria-labelledby="inv-answer">
             <h2 id="inv-answer">"Your answer"</h2>
@@ -422,13 +350,5 @@ fn DeclineButton(refusal: Memo<Option<DomainError>>, handle: DialogHandle) -> im
         .into_any(),
         Some(_) => ().into_any(),
     }
-    }
-}
-
-fn days_left_label(days: i64) -> String {
-    match days {
-        d if d <= 0 => "expires today".to_string(),
-        1 => "1 day left".to_string(),
-        d => format!("{d} days left"),
     }
 }
