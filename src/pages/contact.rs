@@ -17,7 +17,7 @@ use leptos_router::components::A;
 
 use crate::base_path::href;
 use crate::components::filter_panel::group_digits;
-use crate::components::focus::{focus_id, focus_id_after_render, focus_node_after_render};
+use crate::components::focus::{focus_id, focus_node_after_render};
 use crate::components::form_field::{FieldIds, FormField};
 use crate::components::page::{Crumb, Page};
 use crate::components::toast::use_toasts;
@@ -157,7 +157,7 @@ pub fn ContactPage() -> impl IntoView {
                 Err(ActionError::Refused(DomainError::InvalidContactRequest { .. })) => {
                     // The form's own check agreed a moment ago; show what the
                     // engine said field by field.
-                    focus_id_after_render("contact-error-summary");
+                    focus_node_after_render(summary_ref);
                 }
                 Err(error) => {
                     let message =

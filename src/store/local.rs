@@ -37,12 +37,10 @@ pub fn load() -> (Loaded, u64) {
         return (demo(Some(StorageProblem::Unavailable)), 0);
     };
     match storage.get_item(STATE_KEY) {
-        Ok(Some(text)) => {
-            let (stamp, snapshot) = split_record(&text);
-            let revision = stamp_or_legacy(&storage, stamp).revision;
-            (decode(&storage, snapshot, &text), revision)
+        Ok(record) => {
+            let record = record.as_deref();
+            (state_of(&storage, record), revision_of(&storage, record))
         }
-        Ok(None) => (demo(None), stamp_or_legacy(&storage, None).revision),
         Err(_) => (demo(Some(StorageProblem::Unavailable)), 0),
     }
 }
@@ -86,19 +84,22 @@ fn decode(storage: &web_sys::Storage, snapshot: &str, record: &str) -> Loaded {
 pub fn load_if_changed(revision: u64) -> Option<(Loaded, u64)> {
     let storage = web_storage::local()?;
     let record = storage.get_item(STATE_KEY).ok().flatten();
-    let (stamp, snapshot) = match record.as_deref() {
-        Some(text) => split_record(text),
-        None => (None, ""),
-    };
-    let stored = stamp_or_legacy(&storage, stamp).revision;
-    if stored == revision {
-        return None;
-    }
-    let loaded = match record.as_deref() {
-        Some(text) => decode(&storage, snapshot, text),
+    let stored = revision_of(&storage, record.as_deref());
+    (stored != revision).then(|| (state_of(&storage, record.as_deref()), stored))
+}
+
+/// The revision a stored record (or its absence) was saved as.
+fn revision_of(storage: &web_sys::Storage, record: Option<&str>) -> u64 {
+    let stamp = record.and_then(|text| split_record(text).0);
+    stamp_or_legacy(storage, stamp).revision
+}
+
+/// The state a stored record holds; demo data when there is none.
+fn state_of(storage: &web_sys::Storage, record: Option<&str>) -> Loaded {
+    match record {
+        Some(text) => decode(storage, split_record(text).1, text),
         None => demo(None),
-    };
-    Some((loaded, stored))
+    }
 }
 
 /// `stamp`, or for a record from before the stamp moved in, the separate
