@@ -157,7 +157,7 @@ fn AgreementForm(id: String, name: String, purchase_blocked: bool) -> impl IntoV
                 None => view! {
                     <AcknowledgementBox id="agreement-ack" acknowledgement=acknowledged />
                     <p id="agreement-hint" class="inv-muted">
-                        {move || if acknowledged.get() { "Ready to accept." } else { "Tick the box to enable Accept." }}
+                        {move || if acknowledged.get() { "Ready to accept." } else { "Check the box to enable Accept." }}
                     </p>
                     <div class="inv-actions">
                         <button

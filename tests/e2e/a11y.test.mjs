@@ -102,7 +102,7 @@ const STATES = [
     } },
   { name: 'simulator refusing a duration', path: 'demo/partner-simulator',
     show: async (page) => {
-      await page.getByLabel(/Granular delegated admin/).check();
+      await page.getByLabel(/GDAP relationship/).check();
       await page.getByLabel('Duration').fill('P3Y');
       await page.getByLabel('Exchange Administrator').check();
       await page.getByRole('button', { name: 'Send invitation' }).click();

@@ -222,7 +222,7 @@ test('the contact form sends payloads as text; Requests sent shows them literall
 test('the partner simulator: payload names in the inbox and on the accept page', async () => {
   const page = await fresh('demo/partner-simulator');
   await page.getByLabel('A new partner').check();
-  await page.getByLabel(/Granular delegated admin/).check();
+  await page.getByLabel(/GDAP relationship/).check();
   await page.getByLabel('Exchange Administrator').check();
   // The domain takes a partner name of 1 to 200 characters without control
   // characters; longer ones and ones with control characters are refused.

@@ -25,7 +25,7 @@ pub enum DomainError {
     #[error("This invitation has already been accepted.")]
     InvitationAlreadyAccepted { invitation_id: String },
     #[error(
-        "This invitation was declined. Ask the partner to send a new one if you change your mind."
+        "This invitation was cancelled. Ask the partner to send a new one if you change your mind."
     )]
     InvitationDeclined { invitation_id: String },
     #[error("Confirm that you have read the Microsoft Customer Agreement first.")]
@@ -35,7 +35,7 @@ pub enum DomainError {
         partner_id: String,
         partner_name: String,
     },
-    #[error("{partner_name} still holds delegated admin roles (Global Administrator and Helpdesk Administrator). Remove those roles before you approve granular access.")]
+    #[error("{partner_name} still holds delegated admin roles (Global Administrator and Helpdesk Administrator). Remove those roles before you approve a GDAP relationship.")]
     LegacyRolesMustBeRemovedFirst {
         partner_id: String,
         partner_name: String,
@@ -76,11 +76,13 @@ pub enum DomainError {
     InvitationIdTaken { invitation_id: String },
     #[error("Enter the partner's name: 1 to 200 characters, with no control characters.")]
     MissingPartnerName,
-    #[error("A request for granular access must ask for at least one role.")]
+    #[error("A GDAP request must ask for at least one admin role.")]
     NoRolesRequested,
     #[error("A request can ask for at most {max} roles.")]
     TooManyRoles { max: usize },
-    #[error("One invitation can ask for delegated admin roles or for granular access, not both.")]
+    #[error(
+        "One invitation can ask for delegated admin roles or for a GDAP relationship, not both."
+    )]
     LegacyAndGranularTogether,
     #[error("The relationship name must have 1 to 50 characters.")]
     InvalidDisplayName,

@@ -8,6 +8,8 @@ pub enum InvitationState {
     #[default]
     Pending,
     Accepted,
+    /// The admin chose "Cancel invitation", so the screen says Cancelled;
+    /// the stored name stays `declined` so earlier saves still load.
     Declined,
     /// Not acted on within 90 days.
     Expired,
@@ -18,7 +20,7 @@ impl InvitationState {
         match self {
             InvitationState::Pending => "Pending",
             InvitationState::Accepted => "Accepted",
-            InvitationState::Declined => "Declined",
+            InvitationState::Declined => "Cancelled",
             InvitationState::Expired => "Expired",
         }
     }

@@ -76,6 +76,12 @@ impl IsoDuration {
 
     /// Plain words for an admin: "2 years", "90 days", "1 year 6 months".
     pub fn describe(&self) -> String {
+        // GDAP's limits are day counts (P730D is its two years): whole years
+        // of days read as years, as an admin says them.
+        if *self == Self::days(self.days) && self.days >= 365 && self.days.is_multiple_of(365) {
+            let years = self.days / 365;
+            return format!("{years} year{}", if years == 1 { "" } else { "s" });
+        }
         let parts = [
             (self.years, "year"),
             (self.months, "month"),
@@ -276,6 +282,9 @@ mod tests {
             "1 year 6 months"
         );
         assert_eq!(IsoDuration::days(90).describe(), "90 days");
+        assert_eq!(IsoDuration::days(730).describe(), "2 years");
+        assert_eq!(IsoDuration::days(365).describe(), "1 year");
+        assert_eq!(IsoDuration::days(366).describe(), "366 days");
         assert_eq!(IsoDuration::ZERO.describe(), "no time");
     }
 }

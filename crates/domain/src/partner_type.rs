@@ -67,7 +67,7 @@ impl PartnerType {
             PartnerType::MpsaPartner => "MPSA partner",
             PartnerType::Oem => "OEM",
             PartnerType::Partner => "Partner",
-            PartnerType::GranularDelegatedAdmin => "Partner with granular delegated access (GDAP)",
+            PartnerType::GranularDelegatedAdmin => "Partner with GDAP access",
             PartnerType::Reseller => "Reseller",
             PartnerType::DelegatedAdministrator => "Delegated administrator",
             PartnerType::ResellerAndDelegatedAdministrator => "Reseller & delegated administrator",
@@ -99,7 +99,7 @@ impl PartnerType {
                 "Works with other services for you through a user account you give them."
             }
             PartnerType::GranularDelegatedAdmin => {
-                "Manages products and services with only the admin roles you approve, for a limited time."
+                "Manages products and services with granular delegated administrator privileges (GDAP): only the admin roles you approve, for a limited time."
             }
             PartnerType::Reseller => "Sells Microsoft products to your organization.",
             PartnerType::DelegatedAdministrator => {

@@ -100,13 +100,13 @@ pub fn GranularAccess(view: InvitationView) -> impl IntoView {
     };
     view! {
         <section class="inv-card" aria-labelledby="inv-granular">
-            <h2 id="inv-granular">"Granular access"</h2>
+            <h2 id="inv-granular">"GDAP relationship"</h2>
             <dl class="inv-facts">
                 <dt>"Relationship name"</dt>
                 <dd>{granular.display_name}</dd>
                 <dt>"Duration"</dt>
                 <dd data-testid="granular-duration">
-                    {view.duration_label.unwrap_or_default()} " (" {granular.duration.to_string()} ")"
+                    {view.duration_label.unwrap_or_default()}
                 </dd>
                 <dt>"Ends on"</dt>
                 <dd>{view.end_if_accepted_now.map(|t| t.date_string()).unwrap_or_default()} ", if you accept today"</dd>

@@ -111,7 +111,7 @@ pub fn GranularFieldset(form: SimulatorForm) -> impl IntoView {
     };
     view! {
         <fieldset class="inv-fieldset">
-            <legend>"Granular access"</legend>
+            <legend>"GDAP relationship"</legend>
             <div class="inv-field">
                 <label for="sim-display-name">"Relationship name"</label>
                 <input id="sim-display-name" type="text"

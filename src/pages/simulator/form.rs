@@ -52,7 +52,7 @@ impl Kind {
             Kind::DelegatedAdmin => {
                 "Delegated administrator (Global Administrator and Helpdesk Administrator)"
             }
-            Kind::Granular => "Granular delegated admin (GDAP): chosen roles, for a limited time",
+            Kind::Granular => "GDAP relationship: chosen admin roles, for a limited time",
             Kind::Advisor => "Advisor (Global Administrator and Helpdesk Administrator)",
             Kind::AgreementOnly => "Customer agreement only",
         }
@@ -155,7 +155,7 @@ impl SimulatorForm {
                     .and_then(|id| Kind::from_id(&id))
                     .unwrap_or(Kind::Reseller),
             ),
-            display_name: RwSignal::new(text("displayName", "Granular admin access")),
+            display_name: RwSignal::new(text("displayName", "Day-to-day administration")),
             roles: RwSignal::new(roles),
             duration: RwSignal::new(text("duration", "P90D")),
             auto_extend: RwSignal::new(draft.get("autoExtend").as_deref() == Some("true")),

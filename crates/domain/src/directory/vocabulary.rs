@@ -346,7 +346,7 @@ pub static PARTNER_TYPES: &[&str] = &[
     "Indirect reseller",
     "Advisor",
     "Independent Software Vendor (ISV)",
-    "Managed services (GDAP) partner",
+    "Partner with GDAP access",
     "Line-of-business (LOB) partner",
     "OEM",
     "Purchasing-agreement (MPSA) partner",
