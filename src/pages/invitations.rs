@@ -91,7 +91,7 @@ pub fn InvitationsPage() -> impl IntoView {
             />
             <InboxSection
                 id="inbox-handled"
-                title="Accepted or declined"
+                title="Accepted or cancelled"
                 empty="You haven't answered any invitation yet."
                 rows=Signal::derive(move || inbox.with(|i| i.handled.clone()))
                 date_label="Answered on"
@@ -173,11 +173,11 @@ fn InboxRow(row: InvitationView, date_label: &'static str) -> impl IntoView {
         InvitationAvailability::Open => ("inv-tag inv-tag--info", "Pending"),
         InvitationAvailability::Expired => ("inv-tag inv-tag--muted", "Expired"),
         InvitationAvailability::AlreadyAccepted => ("inv-tag inv-tag--success", "Accepted"),
-        InvitationAvailability::Declined => ("inv-tag inv-tag--muted", "Declined"),
+        InvitationAvailability::Declined => ("inv-tag inv-tag--muted", "Cancelled"),
     };
-    let note = (row.availability == InvitationAvailability::Open && !row.can_accept()).then(
-        || view! { <span class="inv-muted inv-row-note">"You can't accept this one yourself"</span> },
-    );
+    let note = row
+        .accept_blocker()
+        .map(|why| view! { <span class="inv-muted inv-row-note">{why}</span> });
     view! {
         <tr data-invitation=invitation.id.clone()>
             <th scope="row">

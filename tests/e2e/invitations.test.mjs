@@ -36,7 +36,12 @@ test('a Global Administrator accepts granular access as the seeds describe, surv
   const pending = page.locator('#inbox-pending');
   assert.match(await pending.innerText(), /Contoso Cloud Partners/);
   assert.match(await page.locator('#inbox-expired').innerText(), /Southridge Video IT/);
-  assert.match(await page.locator('#inbox-handled').innerText(), /Declined/);
+  assert.match(await page.locator('#inbox-handled').innerText(), /Cancelled/);
+  // A row that can't be accepted says what stands in the way, not a vague "not you".
+  assert.match(
+    await page.locator('tr[data-invitation="inv-granular-legacy"]').innerText(),
+    /Remove the partner's legacy admin roles first/,
+  );
   await assertAccessible(page, 'the inbox');
   await screenshot(page, 'invitations-inbox');
   await reloadKeeps(page, 'Invitations');
@@ -48,7 +53,8 @@ test('a Global Administrator accepts granular access as the seeds describe, surv
   const roles = page.locator('table').filter({ hasText: 'What the partner could do' });
   assert.equal(await roles.locator('tbody tr').count(), 5);
   assert.match(await roles.innerText(), /Helpdesk Administrator/);
-  assert.match(await page.getByTestId('granular-duration').innerText(), /730 days/);
+  // Durations read in words; the ISO form is only where an admin types one.
+  assert.equal((await page.getByTestId('granular-duration').innerText()).trim(), '2 years');
   assert.match(await page.getByTestId('granular-auto-extend').innerText(), /180 days/);
   const accept = page.getByRole('button', { name: 'Accept & Authorize' });
   assert.equal(await accept.isDisabled(), true, 'Accept & Authorize starts disabled');
@@ -182,7 +188,7 @@ test('Review and accept, and the partner simulator, work with the keyboard alone
   await page.close();
 });
 
-test('cancelling an invitation asks first, then says it was declined', async () => {
+test('cancelling an invitation asks first, then says it was cancelled', async () => {
   const page = await fresh('global-admin', 'partners/invitation/inv-delegated-admin');
   await h1(page, ACCEPT_PAGE);
   await page.getByRole('button', { name: 'Cancel invitation' }).click();
@@ -195,8 +201,8 @@ test('cancelling an invitation asks first, then says it was declined', async () 
   await h1(page, ACCEPT_PAGE);
   await page.getByRole('button', { name: 'Cancel invitation' }).click();
   await confirm.getByRole('button', { name: 'Cancel invitation' }).click();
-  await h1(page, 'This invitation was declined');
-  await reloadKeeps(page, 'This invitation was declined');
+  await h1(page, 'This invitation was cancelled');
+  await reloadKeeps(page, 'This invitation was cancelled');
   assertNoProblems(page);
   await page.close();
 });
@@ -204,7 +210,7 @@ test('cancelling an invitation asks first, then says it was declined', async () 
 test('every invitation that cannot be answered has its own clear, accessible page', async () => {
   const cases = [
     ['inv-expired', 'This invitation has expired', /ask Southridge Video IT to send you a new invitation/],
-    ['inv-declined', 'This invitation was declined', /ask Blue Yonder Airlines IT/],
+    ['inv-declined', 'This invitation was cancelled', /ask Blue Yonder Airlines IT/],
     ['inv-accepted', 'This invitation has already been accepted', /its partner page/],
     ['inv-nobody-sent-this', 'Invitation not found', /ask the partner to send the invitation again/],
     ['inv%20broken%3F', 'This invitation link is broken', /open the link again/],
@@ -213,19 +219,28 @@ test('every invitation that cannot be answered has its own clear, accessible pag
   for (const [id, heading, next] of cases) {
     await page.goto(app.url + 'partners/invitation/' + id);
     await h1(page, heading);
-    assert.match(await page.getByTestId('invitation-outcome').innerText(), next);
+    const outcome = page.getByTestId('invitation-outcome');
+    assert.match(await outcome.innerText(), next);
+    // Every dead end offers the way back to the list.
+    assert.ok(await outcome.getByRole('link', { name: /Invitations|Partner relationships/ }).count() >= 1, `a way back from ${id}`);
     await assertAccessible(page, `invitation ${id}`);
     await screenshot(page, `invitation-${heading.toLowerCase().replace(/[^a-z]+/g, '-')}`);
   }
   // Legacy roles still held: granular access waits, and the page links there.
   await page.goto(app.url + 'partners/invitation/inv-granular-legacy');
   await h1(page, ACCEPT_PAGE);
-  const refusal = page.getByTestId('accept-refusal');
-  assert.match(await refusal.innerText(), /still holds delegated admin roles/);
-  assert.equal(
-    await refusal.getByRole('link').getAttribute('href'),
-    '/settings/partner-relationships/fabrikam-it',
-  );
+  // The refusal and its fix sit under the heading, where the eye lands, and again by the answer.
+  for (const testid of ['accept-refusal-top', 'accept-refusal']) {
+    const refusal = page.getByTestId(testid);
+    assert.match(await refusal.innerText(), /still holds delegated admin roles/);
+    assert.equal(
+      await refusal.getByRole('link').getAttribute('href'),
+      '/settings/partner-relationships/fabrikam-it',
+    );
+  }
+  const top = await page.getByTestId('accept-refusal-top').boundingBox();
+  const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+  assert.ok(top.y - (heading.y + heading.height) < 200, 'the refusal sits right under the heading');
   await assertAccessible(page, 'granular blocked by legacy roles');
   await screenshot(page, 'invitation-blocked-by-legacy-roles');
   assertNoProblems(page);
@@ -267,7 +282,7 @@ test('the partner simulator issues a granular invitation that is then accepted',
   await assertAccessible(page, 'the simulator');
   await page.getByLabel('A new partner').check();
   await page.getByLabel('Partner name').fill("Margie's Travel IT");
-  await page.getByLabel(/Granular delegated admin/).check();
+  await page.getByLabel(/GDAP relationship/).check();
   await page.getByLabel('Duration').fill('P180D');
   await page.getByLabel('Exchange Administrator').check();
   await page.getByLabel('Teams Administrator').check();
@@ -292,7 +307,7 @@ test('the partner simulator issues a granular invitation that is then accepted',
 test('the simulator shows the domain refusals next to the field and keeps what was typed, also across a reload', async () => {
   const page = await fresh('global-admin', 'demo/partner-simulator');
   await h1(page, 'Partner simulator');
-  await page.getByLabel(/Granular delegated admin/).check();
+  await page.getByLabel(/GDAP relationship/).check();
   await page.getByLabel('Relationship name').fill('Emergency access');
   await page.getByLabel('Duration').fill('P90D');
   await page.getByLabel('Global Administrator', { exact: true }).check();
@@ -320,7 +335,7 @@ test('the simulator shows the domain refusals next to the field and keeps what w
   const chosen = await partner.inputValue();
   await reloadKeeps(page, 'Partner simulator');
   assert.equal(await page.getByLabel('Partner', { exact: true }).inputValue(), chosen);
-  assert.equal(await page.getByLabel(/Granular delegated admin/).isChecked(), true);
+  assert.equal(await page.getByLabel(/GDAP relationship/).isChecked(), true);
   assert.equal(await page.getByLabel('Relationship name').inputValue(), 'Emergency access');
   assert.equal(await page.getByLabel('Duration').inputValue(), 'P3Y');
   assert.equal(await page.getByLabel('Global Administrator', { exact: true }).isChecked(), true);

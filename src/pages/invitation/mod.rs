@@ -70,7 +70,7 @@ fn title_of(link: &InvitationLink) -> &'static str {
             InvitationAvailability::Open => "Accept agreement & authorize partner",
             InvitationAvailability::Expired => "This invitation has expired",
             InvitationAvailability::AlreadyAccepted => "This invitation has already been accepted",
-            InvitationAvailability::Declined => "This invitation was declined",
+            InvitationAvailability::Declined => "This invitation was cancelled",
         },
     }
 }
@@ -107,7 +107,7 @@ fn UnknownInvitation(id: String) -> impl IntoView {
     }
 }
 
-/// Expired, already accepted or declined: what happened, and what next.
+/// Expired, already accepted or cancelled: what happened, and what next.
 #[component]
 fn ClosedInvitation(view: InvitationView) -> impl IntoView {
     let partner = view.partner.clone();
@@ -132,7 +132,10 @@ fn ClosedInvitation(view: InvitationView) -> impl IntoView {
                 {partner.name.clone()} " sent this invitation on " {sent} ". Invitations last 90 days, and this one expired on "
                 {view.invitation.expires_date_time.date_string()} " without an answer, so it can no longer be accepted."
             </p>
-            <p>"What to do: ask " {partner.name.clone()} " to send you a new invitation."</p>
+            <p>
+                "What to do: ask " {partner.name.clone()} " to send you a new invitation. Your other invitations are in "
+                <A href=href(routes::INVITATIONS)>"Invitations"</A> "."
+            </p>
         }
         .into_any(),
         InvitationAvailability::AlreadyAccepted => view! {
@@ -149,7 +152,7 @@ fn ClosedInvitation(view: InvitationView) -> impl IntoView {
         .into_any(),
         _ => view! {
             <p>
-                "This invitation from " {partner.name.clone()} " was declined on " {when}
+                "This invitation from " {partner.name.clone()} " was cancelled on " {when}
                 ". Nothing it asked for was granted."
             </p>
             <p>
@@ -254,11 +257,16 @@ fn OpenInvitation(view: InvitationView) -> impl IntoView {
 
     let has_roles = !view.roles.is_empty();
     let partner_page = routes::partner(&partner.id);
+    let top_partner_page = partner_page.clone();
     view! {
         <p class="lead">
             {partner.name.clone()}
             " invites your organization to work with it. Review what it asks for and the Microsoft Customer Agreement, then answer."
         </p>
+        // A refusal is said where the eye lands first, and again by the answer.
+        {move || accept_refusal.get().map(|reason| view! {
+            <Refusal reason partner_page=top_partner_page.clone() testid="accept-refusal-top" />
+        })}
 
         <PartnerFacts view=view.clone() />
         <AskedFor partner_name=partner.name.clone() types=view.invitation.relationship_types.clone() />
@@ -269,11 +277,23 @@ fn OpenInvitation(view: InvitationView) -> impl IntoView {
 
         <section class="inv-card" aria-labelledby="inv-answer">
             <h2 id="inv-answer">"Your answer"</h2>
-            <p>
-                "Read the " <AgreementLink path=page_path.clone() />
-                ". By accepting you agree to it for your organization"
-                {if view.agreement_signed { "; it is already in place with this partner." } else { "." }}
-            </p>
+            {if view.agreement_signed {
+                view! {
+                    <p>
+                        "The " <AgreementLink path=page_path.clone() />
+                        " is already in place with this partner; accepting doesn't change it."
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p>
+                        "Read the " <AgreementLink path=page_path.clone() />
+                        ". By accepting, you agree to it for your organization."
+                    </p>
+                }
+                .into_any()
+            }}
             {move || match accept_refusal.get() {
                 None => view! {
                     <AcknowledgementBox id="inv-ack" acknowledgement=acknowledged />
@@ -281,7 +301,7 @@ fn OpenInvitation(view: InvitationView) -> impl IntoView {
                         {move || if acknowledged.get() {
                             "Accepting grants exactly what is listed above."
                         } else {
-                            "Tick the box to enable the button."
+                            "Check the box to enable the button."
                         }}
                     </p>
                     <div class="inv-actions">
@@ -300,15 +320,7 @@ fn OpenInvitation(view: InvitationView) -> impl IntoView {
                 }
                 .into_any(),
                 Some(reason) => view! {
-                    <div class="notice notice--warning" data-testid="accept-refusal">
-                        <p><strong>"You can't accept this invitation. "</strong>{reason.to_string()}</p>
-                        {matches!(reason, DomainError::LegacyRolesMustBeRemovedFirst { .. }).then(|| view! {
-                            <p>
-                                <A href=href(&partner_page)>"Remove the delegated admin roles on the partner's page"</A>
-                                ", then come back to this invitation."
-                            </p>
-                        })}
-                    </div>
+                    <Refusal reason partner_page=partner_page.clone() testid="accept-refusal" />
                     <div class="inv-actions">
                         <DeclineButton refusal=decline_refusal handle=decline_dialog />
                     </div>
@@ -350,5 +362,22 @@ fn DeclineButton(refusal: Memo<Option<DomainError>>, handle: DialogHandle) -> im
         .into_any(),
         Some(_) => ().into_any(),
     }
+    }
+}
+
+/// Why this persona can't accept, and the fix where there is one.
+#[component]
+fn Refusal(reason: DomainError, partner_page: String, testid: &'static str) -> impl IntoView {
+    let legacy = matches!(reason, DomainError::LegacyRolesMustBeRemovedFirst { .. });
+    view! {
+        <div class="notice notice--warning inv-refusal" data-testid=testid>
+            <p><strong>"You can't accept this invitation. "</strong>{reason.to_string()}</p>
+            {legacy.then(|| view! {
+                <p>
+                    <A href=href(&partner_page)>"Remove the delegated admin roles on the partner's page"</A>
+                    ", then come back to this invitation."
+                </p>
+            })}
+        </div>
     }
 }

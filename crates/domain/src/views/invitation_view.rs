@@ -35,4 +35,20 @@ impl InvitationView {
             && self.persona_may_accept
             && !self.blocked_by_legacy_roles
     }
+
+    /// Why an open invitation can't be accepted now, in a few words for a
+    /// list row; `None` when it can (or is no longer open).
+    pub fn accept_blocker(&self) -> Option<&'static str> {
+        if self.availability != InvitationAvailability::Open {
+            None
+        } else if self.blocked_by_legacy_roles {
+            Some("Remove the partner's legacy admin roles first")
+        } else if !self.persona_may_accept && self.invitation.asks_admin_roles() {
+            Some("Needs a Global Administrator")
+        } else if !self.persona_may_accept {
+            Some("Needs a Billing or Global Administrator")
+        } else {
+            None
+        }
+    }
 }

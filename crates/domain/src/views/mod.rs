@@ -568,7 +568,7 @@ mod tests {
         assert!(!helpdesk.persona_may_accept);
         assert!(helpdesk.persona_may_decline);
         assert_eq!(helpdesk.roles.len(), 5);
-        assert_eq!(helpdesk.duration_label.as_deref(), Some("730 days"));
+        assert_eq!(helpdesk.duration_label.as_deref(), Some("2 years"));
         assert!(view("inv-reseller", Persona::BillingAdministrator).can_accept());
         assert_eq!(
             view("inv-expired", Persona::GlobalAdministrator).availability,
@@ -579,5 +579,30 @@ mod tests {
             inbox(&state, Persona::User, now()).len(),
             state.invitations.len()
         );
+    }
+
+    #[test]
+    fn a_list_row_says_what_stands_in_the_way_of_accepting() {
+        let state = demo();
+        let blocker = |id, persona| {
+            invitation_view(&state, id, persona, now())
+                .unwrap()
+                .accept_blocker()
+        };
+        use Persona::*;
+        assert_eq!(
+            blocker("inv-granular-legacy", GlobalAdministrator),
+            Some("Remove the partner's legacy admin roles first")
+        );
+        assert_eq!(
+            blocker("inv-granular-helpdesk", BillingAdministrator),
+            Some("Needs a Global Administrator")
+        );
+        assert_eq!(
+            blocker("inv-reseller", User),
+            Some("Needs a Billing or Global Administrator")
+        );
+        assert_eq!(blocker("inv-reseller", BillingAdministrator), None);
+        assert_eq!(blocker("inv-expired", User), None);
     }
 }
