@@ -24,7 +24,8 @@ pub fn DataPage() -> impl IntoView {
     let toasts = use_toasts();
     let signed_in = use_signed_in();
     let reset_dialog = DialogHandle::new();
-    let import_error = RwSignal::new(None::<String>);
+    // What is wrong in an admin's words, and the parser's detail if any.
+    let import_error = RwSignal::new(None::<(String, Option<String>)>);
     let may_manage = move || permissions::allows(signed_in.get(), Action::ManageDemoData);
 
     let export = move |_| {
@@ -46,10 +47,16 @@ pub fn DataPage() -> impl IntoView {
             // Let the same file be chosen again after fixing it.
             input.set_value("");
             let outcome = match text.ok().and_then(|t| t.as_string()) {
-                None => Err(format!("“{name}” could not be read as text.")),
-                Some(text) => store
-                    .import_json(&text)
-                    .map_err(|e| format!("“{name}” can't be imported: {e}")),
+                None => Err((
+                    format!("“{name}” could not be read as text. Choose the JSON file exported from Settings › Data."),
+                    None,
+                )),
+                Some(text) => store.import_json(&text).map_err(|e| {
+                    (
+                        format!("“{name}” can't be imported. {e}"),
+                        e.detail().map(str::to_string),
+                    )
+                }),
             };
             match outcome {
                 Ok(()) => {
@@ -58,7 +65,9 @@ pub fn DataPage() -> impl IntoView {
                         "Imported “{name}”. It replaced your previous data."
                     ));
                 }
-                Err(message) => import_error.set(Some(format!("{message} Nothing was changed."))),
+                Err((message, detail)) => {
+                    import_error.set(Some((format!("{message} Nothing was changed."), detail)))
+                }
             }
         });
     };
@@ -98,8 +107,14 @@ pub fn DataPage() -> impl IntoView {
                         aria-describedby=move || import_error.with(|e| e.is_some().then_some(IMPORT_ERROR_ID))
                         on:change:target=import
                     />
-                    {move || import_error.get().map(|message| view! {
+                    {move || import_error.get().map(|(message, detail)| view! {
                         <p id=IMPORT_ERROR_ID class="field-error" role="alert">{message}</p>
+                        {detail.map(|detail| view! {
+                            <details class="error-details">
+                                <summary>"Details"</summary>
+                                <code>{detail}</code>
+                            </details>
+                        })}
                     })}
                 </section>
                 <section class="card" aria-labelledby="reset-title">

@@ -271,6 +271,16 @@ pub enum ImportError {
     NotHere(ActionError),
 }
 
+impl ImportError {
+    /// The parser's own words, for a "Details" fold under the message.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            ImportError::Invalid(error) => error.detail(),
+            ImportError::NotHere(_) => None,
+        }
+    }
+}
+
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

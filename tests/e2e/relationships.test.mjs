@@ -242,6 +242,12 @@ test('data: export downloads JSON, a bad import changes nothing, reset asks firs
   });
   const error = page.getByRole('alert').filter({ hasText: 'Nothing was changed' });
   await error.waitFor();
+  // The admin reads what is wrong and what to do; the parser's words wait under Details.
+  const said = await error.innerText();
+  assert.match(said, /isn't a partner console export.*Export one from Settings › Data/);
+  assert.doesNotMatch(said, /EOF|line \d|column/);
+  await page.getByText('Details', { exact: true }).click();
+  assert.match(await page.locator('details.error-details code').innerText(), /EOF/);
   assert.equal(await page.getByLabel('JSON file to import').getAttribute('aria-invalid'), 'true');
   await assertAccessible(page, 'the data page with an import error');
   await screenshot(page, 'rel-data-import-error');

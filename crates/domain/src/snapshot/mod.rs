@@ -61,13 +61,15 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, SnapshotError> {
     let Value::Object(mut envelope) = value else {
         return Err(SnapshotError::NotASnapshot);
     };
-    let version = match envelope.get("schemaVersion") {
-        Some(v) => v.as_u64().ok_or(SnapshotError::MissingVersion)?,
-        None => return Err(SnapshotError::MissingVersion),
-    };
+    // Any other JSON is "not an export" before it is "an export without a
+    // version", which would send the admin looking for the wrong fix.
     let mut state = match envelope.remove("state") {
         Some(state @ Value::Object(_)) => state,
         _ => return Err(SnapshotError::NotASnapshot),
+    };
+    let version = match envelope.get("schemaVersion") {
+        Some(v) => v.as_u64().ok_or(SnapshotError::MissingVersion)?,
+        None => return Err(SnapshotError::MissingVersion),
     };
     if version < u64::from(OLDEST_SUPPORTED_VERSION) {
         return Err(SnapshotError::UnsupportedVersion { found: version });
