@@ -491,11 +491,14 @@ impl Demo {
         city: &str,
         country: &str,
     ) -> Partner {
-        let phone = format!(
-            "+1 {} 555 {:04}",
-            200 + self.rng.below(800),
-            100 + self.rng.below(100)
-        );
+        // Both numbers are drawn whatever the city, so the ids drawn after
+        // them stay the same.
+        let area = 200 + self.rng.below(800);
+        let line = 100 + self.rng.below(100);
+        let phone = match dialling_prefix(city) {
+            Some(prefix) => format!("{prefix} 555 {line:04}"),
+            None => format!("+1 {area} 555 {line:04}"),
+        };
         Partner {
             id: id.to_string(),
             name: name.to_string(),
@@ -514,6 +517,32 @@ impl Demo {
             agreement: AgreementStatus::NotSigned,
         }
     }
+}
+
+/// The country code and area code of each demo city, so a partner in
+/// Dublin has a number an admin would expect to dial in Dublin.
+fn dialling_prefix(city: &str) -> Option<&'static str> {
+    Some(match city {
+        "Amsterdam" => "+31 20",
+        "Austin" => "+1 512",
+        "Boston" => "+1 617",
+        "Chicago" => "+1 312",
+        "Dublin" => "+353 1",
+        "Hartford" => "+1 860",
+        "Lisbon" => "+351 21",
+        "London" => "+44 20",
+        "Manchester" => "+44 161",
+        "Munich" => "+49 89",
+        "Napa" => "+1 707",
+        "Paris" => "+33 1",
+        "Redmond" => "+1 425",
+        "Seattle" => "+1 206",
+        "Sydney" => "+61 2",
+        "Toronto" => "+1 416",
+        "Vancouver" => "+1 604",
+        "Zurich" => "+41 44",
+        _ => return None,
+    })
 }
 
 fn granular(name: &str, duration: &str, auto_extend: bool, roles: &[&str]) -> GranularDraft {
@@ -542,6 +571,32 @@ mod tests {
     #[test]
     fn the_demo_is_the_same_every_time() {
         assert_eq!(demo_state(now()), demo_state(now()));
+    }
+
+    #[test]
+    fn every_demo_partner_has_a_phone_number_of_its_own_country() {
+        let code = |country: &str| match country {
+            "United States" | "Canada" => "+1 ",
+            "Ireland" => "+353 ",
+            "United Kingdom" => "+44 ",
+            "Australia" => "+61 ",
+            "Germany" => "+49 ",
+            "Switzerland" => "+41 ",
+            "Netherlands" => "+31 ",
+            "France" => "+33 ",
+            "Portugal" => "+351 ",
+            other => panic!("a demo partner in {other}: add its calling code"),
+        };
+        let state = demo_state(now());
+        for p in state.partners.iter().filter(|p| !p.country.is_empty()) {
+            assert!(
+                p.contact_phone.starts_with(code(&p.country)),
+                "{} in {}: {}",
+                p.name,
+                p.city,
+                p.contact_phone
+            );
+        }
     }
 
     #[test]
