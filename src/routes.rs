@@ -35,6 +35,8 @@ pub struct NavItem {
     pub group: Option<&'static str>,
 }
 
+/// Billing and Activity are pages of their own, as their breadcrumbs say
+/// (Home › Billing), so they come before the Settings group.
 pub const NAV: &[NavItem] = &[
     NavItem {
         path: HOME,
@@ -57,16 +59,6 @@ pub const NAV: &[NavItem] = &[
         group: None,
     },
     NavItem {
-        path: RELATIONSHIPS,
-        label: "Partner relationships",
-        group: Some("Settings"),
-    },
-    NavItem {
-        path: DATA,
-        label: "Data",
-        group: Some("Settings"),
-    },
-    NavItem {
         path: BILLING,
         label: "Billing",
         group: None,
@@ -75,6 +67,16 @@ pub const NAV: &[NavItem] = &[
         path: ACTIVITY,
         label: "Activity",
         group: None,
+    },
+    NavItem {
+        path: RELATIONSHIPS,
+        label: "Partner relationships",
+        group: Some("Settings"),
+    },
+    NavItem {
+        path: DATA,
+        label: "Data",
+        group: Some("Settings"),
     },
     NavItem {
         path: SIMULATOR,

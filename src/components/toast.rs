@@ -48,7 +48,10 @@ impl Toasts {
     pub fn show(&self, kind: ToastKind, message: impl Into<String>) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id.wrapping_add(1));
+        // Only the newest is shown: a stack of them covers the page's end
+        // and says old news.
         self.items.update(|items| {
+            items.clear();
             items.push(Toast {
                 id,
                 kind,
