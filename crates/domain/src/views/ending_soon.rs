@@ -19,11 +19,13 @@ pub struct EndingSoon {
 
 impl EndingSoon {
     /// The rule: a relationship in force whose end is less than
-    /// [`EXPIRING_SOON_DAYS`] away. `None` for any other.
+    /// [`EXPIRING_SOON_DAYS`] away and that will not renew itself there
+    /// (auto-extend): its access really ends. `None` for any other.
     pub fn of(relationship: &DelegatedAdminRelationship, now: Timestamp) -> Option<EndingSoon> {
         let end = relationship.end_date_time?;
         let days_left = now.days_until(end);
-        (relationship.grants_access_at(now) && days_left < EXPIRING_SOON_DAYS).then(|| EndingSoon {
+        let ends = relationship.grants_access_at(now) && !relationship.auto_extends();
+        (ends && days_left < EXPIRING_SOON_DAYS).then(|| EndingSoon {
             relationship_id: relationship.id.clone(),
             relationship_name: relationship.display_name.clone(),
             end_date_time: end,
@@ -90,6 +92,12 @@ mod tests {
         assert!(EndingSoon::of(&r, end.add_days(-30)).is_none());
         assert!(EndingSoon::of(&r, end.add_days(-29)).is_some());
         assert!(EndingSoon::of(&r, end).is_none(), "over at its end");
+        let mut renews = r.clone();
+        renews.auto_extend_duration = crate::AutoExtendDuration::Days180;
+        assert!(
+            EndingSoon::of(&renews, now()).is_none(),
+            "auto-extend renews it at its end"
+        );
         let mut endless = r.clone();
         endless.end_date_time = None;
         assert!(EndingSoon::of(&endless, now()).is_none());
