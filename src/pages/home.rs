@@ -15,7 +15,7 @@ pub fn HomePage() -> impl IntoView {
     let counts = Memo::new(move |_| store.with(|s| home_counts(s, s.now)));
     let expiring = format!("{}?status=expiring", routes::RELATIONSHIPS);
     let unsigned = format!("{}?agreement=unsigned", routes::RELATIONSHIPS);
-    let legacy = format!("{}?roles=yes", routes::RELATIONSHIPS);
+    let legacy = format!("{}?roles=legacy", routes::RELATIONSHIPS);
     view! {
         <Page title="Home">
             <p class="lead">

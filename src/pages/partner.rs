@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use domain::permissions::{self, Action};
+use domain::permissions::{self, Action, Subject};
 use domain::views::{partner_detail, PartnerDetail, RelationshipView, RoleView};
 use domain::{Command, Event, PartnerType};
 use leptos::prelude::*;
@@ -70,36 +70,42 @@ pub fn PartnerPage() -> impl IntoView {
 
 #[component]
 fn PartnerBody(detail: PartnerDetail) -> impl IntoView {
-    let store = use_store();
     let signed_in = use_signed_in();
     let partner = detail.partner.clone();
-    let now = untrack(|| store.now());
-    let read_only = move || permissions::read_only_notice(signed_in.get());
-    // Notices about an end still ahead: older ones are history, in Activity.
-    let notices: Vec<_> = detail
-        .notices
-        .iter()
-        .filter(|n| n.end_date_time > now)
-        .cloned()
-        .collect();
+    // What this page offers, so the notice names only what is here.
+    let mut actions = Vec::new();
+    if !partner.agreement.is_signed() {
+        actions.push(Action::AcceptAgreement);
+    }
     let is_mpsa = partner.has_type(PartnerType::MpsaPartner);
+    if is_mpsa {
+        actions.push(Action::SetPurchaseVisibility);
+    }
+    if detail.can_remove_roles {
+        actions.push(Action::RemoveRoles);
+    }
+    let permission_notice =
+        move || permissions::page_notice(signed_in.get(), Subject::Partner, &actions);
+    let ending_soon = detail.ending_soon.clone();
 
     view! {
-        {move || read_only().map(|n| view! {
-            <div class="notice notice--info" data-testid="read-only-notice"><p>{n}</p></div>
+        {move || permission_notice().map(|n| view! {
+            <div class="notice notice--info" data-testid="permission-notice"><p>{n}</p></div>
         })}
-        {(!notices.is_empty()).then(|| view! {
-            <section class="notice notice--warning" aria-labelledby="expiry-notices-title">
+        {(!ending_soon.is_empty()).then(|| view! {
+            <section class="notice notice--warning" aria-labelledby="expiry-notices-title" data-testid="ending-soon">
                 <h2 id="expiry-notices-title" class="notice__title">"Access ending soon"</h2>
-                <ul>{notices.iter().map(|n| view! { <li>{n.message()}</li> }).collect_view()}</ul>
+                <ul>{ending_soon.iter().map(|e| view! { <li>{e.message()}</li> }).collect_view()}</ul>
             </section>
         })}
         <AgreementSection partner_id=partner.id.clone() signed=partner.agreement.label() is_signed=partner.agreement.is_signed() />
         <section class="card" aria-labelledby="partner-details-title">
             <h2 id="partner-details-title">"Details"</h2>
             <dl class="details">
-                <dt>"Partner id"</dt><dd><code>{partner.id.clone()}</code></dd>
-                <dt>"Partner program id"</dt><dd>{or_dash(&partner.mpn_id)}</dd>
+                <dt><label for="partner-program-id">"Partner ID"</label></dt>
+                <dd><CopyableId id="partner-program-id" value=partner.mpn_id.clone() /></dd>
+                <dt><label for="partner-record-id">"Record id (for support)"</label></dt>
+                <dd><CopyableId id="partner-record-id" value=partner.id.clone() /></dd>
                 <dt>"Location"</dt><dd>{or_dash(&partner.location())}</dd>
                 <dt>"Contact email"</dt>
                 <dd>
@@ -149,6 +155,35 @@ fn PartnerBody(detail: PartnerDetail) -> impl IntoView {
     }
 }
 
+/// An id an admin may need to give support: a read-only field that selects
+/// itself when focused or clicked, ready to copy with the keyboard or menu.
+#[component]
+fn CopyableId(id: &'static str, value: String) -> impl IntoView {
+    if value.trim().is_empty() {
+        return view! { <span id=id>"—"</span> }.into_any();
+    }
+    let size = value.chars().count().max(4);
+    view! {
+        <input
+            id=id
+            class="copyable-id"
+            type="text"
+            readonly
+            spellcheck="false"
+            size=size
+            prop:value=value
+            on:focus=|ev| select_all(&ev)
+            on:click=|ev| select_all(&ev)
+        />
+    }
+    .into_any()
+}
+
+/// A click would otherwise drop the selection focus made.
+fn select_all(ev: &web_sys::Event) {
+    event_target::<web_sys::HtmlInputElement>(ev).select();
+}
+
 fn or_dash(s: &str) -> String {
     if s.trim().is_empty() {
         "—".to_string()
@@ -161,7 +196,7 @@ fn or_dash(s: &str) -> String {
 fn AgreementSection(partner_id: String, signed: String, is_signed: bool) -> impl IntoView {
     if is_signed {
         return view! {
-            <p class="agreement-line">"Microsoft Customer Agreement: " <strong>{signed}</strong></p>
+            <p class="agreement-line">"Microsoft Customer Agreement: " <strong class="nowrap">{signed}</strong></p>
         }
         .into_any();
     }
@@ -186,6 +221,7 @@ fn RolesSection(detail: PartnerDetail) -> impl IntoView {
     let partner_name = detail.partner.name.clone();
     let may_remove = move || permissions::allows(signed_in.get(), Action::RemoveRoles);
     let can_remove = detail.can_remove_roles;
+    let nothing_to_remove = detail.nothing_to_remove();
     // What stays after removal, as the engine itself would decide it.
     let remaining: Vec<&'static str> = untrack(|| {
         store.with(|s| {
@@ -283,16 +319,12 @@ fn RolesSection(detail: PartnerDetail) -> impl IntoView {
                 }.into_any(),
                 (true, false) => view! {
                     <p class="notice notice--info" data-testid="remove-roles-not-allowed">
-                        {format!(
-                            "Only a Global Administrator can remove partner admin roles. You're signed in as {}.",
-                            signed_in.get().label()
-                        )}
+                        {move || permissions::refusal(signed_in.get(), Action::RemoveRoles)}
                     </p>
                 }.into_any(),
                 (false, _) => view! {
                     <div class="notice notice--info" data-testid="no-roles-to-remove">
-                        <p>"This partner holds no admin roles in your organization, so there's nothing to remove."</p>
-                        <p>"If you don't see the Remove roles option, contact the Partner Center or the partner's support channel."</p>
+                        <p>{nothing_to_remove.clone()}</p>
                     </div>
                 }.into_any(),
             }}
@@ -333,10 +365,10 @@ fn GranularCard(view: RelationshipView) -> impl IntoView {
             <h4>{r.display_name.clone()}</h4>
             <dl class="details details--compact">
                 <dt>"Status"</dt><dd>{view.status_label.clone()}{view.read_only.then_some(" (read-only)")}</dd>
-                <dt>"Duration"</dt><dd>{r.duration.as_iso().describe()} " (" {r.duration.to_string()} ")"</dd>
-                <dt>"Created"</dt><dd>{date(Some(r.created_date_time))}</dd>
-                <dt>"Activated"</dt><dd>{date(r.activated_date_time)}</dd>
-                <dt>"Ends"</dt><dd>{date(r.end_date_time)}{left}</dd>
+                <dt>"Duration"</dt><dd>{r.duration.as_iso().describe()}</dd>
+                <dt>"Created"</dt><dd class="nowrap">{date(Some(r.created_date_time))}</dd>
+                <dt>"Activated"</dt><dd class="nowrap">{date(r.activated_date_time)}</dd>
+                <dt>"Ends"</dt><dd><span class="nowrap">{date(r.end_date_time)}</span>{left}</dd>
                 <dt>"Auto-extend"</dt><dd>{r.auto_extend_duration.label()}</dd>
             </dl>
             <RoleList roles=view.roles.clone() />
@@ -401,7 +433,9 @@ fn PurchaseVisibility() -> impl IntoView {
             </p>
             <Show
                 when=may_set
-                fallback=|| view! { <p class="muted">"Only a Global or Billing Administrator can change this."</p> }
+                fallback=move || view! {
+                    <p class="muted">{permissions::refusal(signed_in.get(), Action::SetPurchaseVisibility)}</p>
+                }
             >
                 <button type="button" class="button" on:click=toggle>
                     {move || if allowed() { "Stop sharing purchases" } else { "Allow them to see each other's purchases" }}

@@ -2,8 +2,10 @@
 //! filtered and sorted by the domain's projection; the URL holds the
 //! filters, so a view can be shared, reloaded and reached with Back.
 
+use domain::permissions::{self, Action, Subject};
 use domain::views::{
-    query_rows, relationship_rows, RelationshipRow, RowFilter, SortDirection, SortKey, StatusFilter,
+    query_rows, relationship_rows, RelationshipRow, RolesFilter, RowFilter, SortDirection, SortKey,
+    StatusFilter,
 };
 use domain::PartnerType;
 use leptos::ev::{KeyboardEvent, MouseEvent};
@@ -13,9 +15,11 @@ use leptos_router::params::ParamsMap;
 use wasm_bindgen::JsCast;
 
 use crate::base_path::href;
+use crate::components::active_filters::ActiveFilters;
 use crate::components::page::{Crumb, Page};
 use crate::components::status_badge::{AgreementBadge, StatusBadge};
 use crate::components::url_query::{use_query_map, with_changes, Navigator};
+use crate::persona_store::use_signed_in;
 use crate::routes;
 use crate::store::use_store;
 
@@ -45,7 +49,7 @@ impl TableQuery {
             filter: RowFilter {
                 text: map.get("q").unwrap_or_default(),
                 partner_type: map.get_str("type").and_then(PartnerType::from_id),
-                has_roles: yes_no("roles", "yes", "no"),
+                roles: map.get_str("roles").and_then(RolesFilter::from_id),
                 status: map.get_str("status").and_then(StatusFilter::from_id),
                 agreement_signed: yes_no("agreement", "signed", "unsigned"),
             },
@@ -62,12 +66,21 @@ impl TableQuery {
     }
 }
 
+/// What a partner's page offers, reached from this list: the notice says
+/// which of these the signed-in persona may do.
+const PARTNER_ACTIONS: [Action; 3] = [
+    Action::AcceptAgreement,
+    Action::SetPurchaseVisibility,
+    Action::RemoveRoles,
+];
+
 /// The filter keys, cleared together by "Clear filters".
 const FILTER_KEYS: [&str; 5] = ["q", "type", "roles", "status", "agreement"];
 
 #[component]
 pub fn RelationshipsPage() -> impl IntoView {
     let store = use_store();
+    let signed_in = use_signed_in();
     let query_map = use_query_map();
     let nav = Navigator::new();
     let query = Memo::new(move |_| query_map.with(TableQuery::parse));
@@ -107,7 +120,9 @@ pub fn RelationshipsPage() -> impl IntoView {
         let url = query_map.with_untracked(|m| with_changes(routes::RELATIONSHIPS, m, &changes));
         nav.push(&url);
     };
-    let filtered = move || query.with(|q| !q.filter.is_empty());
+    let in_force = Signal::derive(move || query.with(|q| q.filter.in_force()));
+    let permission_notice =
+        move || permissions::page_notice(signed_in.get(), Subject::PartnerList, &PARTNER_ACTIONS);
     let any_shown = move || shown() != 0;
     let any_partners = Signal::derive(move || total() != 0);
     let on_clear = Callback::new(move |_| clear());
@@ -122,6 +137,9 @@ pub fn RelationshipsPage() -> impl IntoView {
 
     view! {
         <Page title="Partner relationships" trail=TRAIL>
+            {move || permission_notice().map(|n| view! {
+                <div class="notice notice--info" data-testid="permission-notice"><p>{n}</p></div>
+            })}
             <p class="lead">
                 "The partners you work with, what they may do in your organization, and until when. Select a partner to see details or remove its admin roles."
             </p>
@@ -161,9 +179,13 @@ pub fn RelationshipsPage() -> impl IntoView {
                 <div class="field">
                     <label for="rel-roles">"Admin roles"</label>
                     <select id="rel-roles" on:change=move |ev| set(&[("roles", Some(event_target_value(&ev)))], false)>
-                        <option value="" selected=move || query.with(|q| q.filter.has_roles.is_none())>"Any"</option>
-                        <option value="yes" selected=move || query.with(|q| q.filter.has_roles == Some(true))>"Has admin roles"</option>
-                        <option value="no" selected=move || query.with(|q| q.filter.has_roles == Some(false))>"No admin roles"</option>
+                        <option value="" selected=move || query.with(|q| q.filter.roles.is_none())>"Any"</option>
+                        {RolesFilter::ALL
+                            .into_iter()
+                            .map(|r| view! {
+                                <option value=r.id() selected=move || query.with(|q| q.filter.roles == Some(r))>{r.label()}</option>
+                            })
+                            .collect_view()}
                     </select>
                 </div>
                 <div class="field">
@@ -186,10 +208,8 @@ pub fn RelationshipsPage() -> impl IntoView {
                         <option value="unsigned" selected=move || query.with(|q| q.filter.agreement_signed == Some(false))>"Not signed"</option>
                     </select>
                 </div>
-                <Show when=filtered>
-                    <button type="button" class="button" on:click=move |_| clear()>"Clear filters"</button>
-                </Show>
             </form>
+            <ActiveFilters filters=in_force on_clear=on_clear />
             <p class="result-count" role="status" data-testid="relationship-count">
                 {move || {
                     let (shown, total) = (shown(), total());
@@ -325,6 +345,7 @@ fn Row(row: RelationshipRow, query: Memo<TableQuery>, nav: Navigator) -> impl In
     };
     let roles = row.admin_roles.clone();
     let role_count = roles.len();
+    let roles_summary = row.roles_summary();
     let name = row.partner_name.clone();
     // The Graph status, when it says more than the badge.
     let access = row.access;
@@ -364,17 +385,21 @@ fn Row(row: RelationshipRow, query: Memo<TableQuery>, nav: Navigator) -> impl In
                     view! {
                         <details class="roles-disclosure">
                             <summary>
-                                {if role_count == 1 { "1 role".to_string() } else { format!("{role_count} roles") }}
+                                {roles_summary}
                                 <span class="visually-hidden">{format!(" held by {name}")}</span>
                             </summary>
-                            <ul>{roles.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                            <ul>{roles.into_iter().map(|r| {
+                                let legacy = row.is_legacy_role(&r).then_some(" (legacy)");
+                                view! { <li>{r}{legacy}</li> }
+                            }).collect_view()}</ul>
                         </details>
                     }
                     .into_any()
                 }}
             </td>
             <td data-label="Status">
-                <StatusBadge access=row.access />
+                {row.legacy_label().map(|l| view! { <span class="badge badge--warning">{l}</span> " " })}
+                {row.shows_access().then(|| view! { <StatusBadge access=row.access /> })}
                 {status_detail.map(|s| view! { <span class="data-table__sub">{s}</span> })}
             </td>
             <td class="data-table__date" data-label="Ends">

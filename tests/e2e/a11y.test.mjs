@@ -121,7 +121,7 @@ const STATES = [
   { name: 'malformed Find a partner link', path: 'partners/find?industry=xyz&colour=blue&partners=lots',
     show: async (page) => page.getByTestId('query-notices') },
   { name: 'read-only persona on a partner page', path: 'settings/partner-relationships/fabrikam-it', persona: 'user',
-    show: async (page) => page.getByTestId('read-only-notice') },
+    show: async (page) => page.getByTestId('permission-notice') },
   // Empty states.
   { name: 'Activity filtered to nothing', path: 'activity?partner=nobody',
     show: async (page) => page.getByText('No activity matches these filters.') },

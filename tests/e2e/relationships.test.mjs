@@ -33,6 +33,13 @@ test('Remove roles as the seeds say, keyboard only, survives a reload', async ()
   await page.getByRole('heading', { level: 1, name: 'Partner relationships' }).waitFor();
   await assertAccessible(page, 'the relationships list');
   await screenshot(page, 'rel-list');
+  // Legacy (DAP) roles show in the status and roles columns, not a grey
+  // "No granular access".
+  const fabrikamRow = page.locator('tr[data-partner-id="fabrikam-it"]');
+  const fabrikamStatus = await fabrikamRow.locator('td[data-label="Status"]').innerText();
+  assert.match(fabrikamStatus, /Legacy admin roles/);
+  assert.doesNotMatch(fabrikamStatus, /No granular access/);
+  assert.match(await fabrikamRow.locator('td[data-label="Admin roles"] summary').innerText(), /2 legacy roles/);
 
   // 2. Select the row that contains the name of the partner.
   await tabToText(page, 'Fabrikam IT Services');
@@ -73,25 +80,37 @@ test('Remove roles as the seeds say, keyboard only, survives a reload', async ()
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.getByTestId('no-legacy-roles').innerText(), 'None.');
-  assert.match(await page.getByTestId('no-roles-to-remove').innerText(), /contact the Partner Center/);
+  // Says why once, without "If you don't see the Remove roles option" beside it.
+  assert.equal(
+    await page.getByTestId('no-roles-to-remove').innerText(),
+    "Fabrikam IT Services holds no admin roles in your organization, so there's nothing to remove.",
+  );
   await page.goto(app.url + 'settings/partner-relationships');
   await waitForApp(page);
   const row = page.locator('tr[data-partner-id="fabrikam-it"]');
   const text = await row.innerText();
   assert.match(text, /Reseller/);
   assert.match(text, /None/);
+  assert.doesNotMatch(text, /Legacy admin roles/);
   assertNoProblems(page);
   await page.close();
 });
 
 test('filters live in the URL: reload and Back keep them; a highlight shows first', async () => {
   const page = await fresh('settings/partner-relationships');
+  assert.equal(await page.getByTestId('active-filters').count(), 0, 'no filter, no line');
   await page.getByLabel('Status').selectOption({ label: 'Expired' });
   await page.waitForURL(/status=expired/);
   assert.equal(await page.locator('tbody tr').count(), 1);
+  assert.match(await page.getByTestId('active-filters').innerText(), /Status: Expired/);
   await page.getByLabel('Search').fill('zzz-nobody');
   await page.getByText('No partners match these filters.').waitFor();
+  const inForce = await page.getByTestId('active-filters').innerText();
+  assert.match(inForce, /Search: “zzz-nobody”/);
+  assert.match(inForce, /Status: Expired/);
+  assert.equal(await page.locator('.empty-state').getByRole('button', { name: 'Clear filters' }).count(), 1);
   await assertAccessible(page, 'the empty filtered list');
+  await screenshot(page, 'rel-list-filtered-to-nothing');
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.getByLabel('Search').inputValue(), 'zzz-nobody');
@@ -99,6 +118,12 @@ test('filters live in the URL: reload and Back keep them; a highlight shows firs
   await page.locator('tbody tr').nth(5).waitFor();
   await page.goBack();
   await page.getByText('No partners match these filters.').waitFor();
+
+  // A filter that came with a link is said as plainly as a chosen one.
+  await page.goto(app.url + 'settings/partner-relationships?agreement=unsigned');
+  await waitForApp(page);
+  assert.match(await page.getByTestId('active-filters').innerText(), /Customer agreement: Not signed/);
+  assert.match(await page.getByTestId('relationship-count').innerText(), /^Showing 1 of \d+ partners$/);
 
   await page.goto(app.url + 'settings/partner-relationships?highlight=relecloud-unknown&sort=end&dir=desc');
   await waitForApp(page);
@@ -121,16 +146,42 @@ test('partner pages in every situation are accessible', async () => {
     await assertAccessible(page, `the partner page of ${id}`);
     await screenshot(page, `rel-partner-${id}`);
   }
-  // No roles: the page points to the partner's support, and says how to end it.
+  // No roles: said once, and how to end the relationship.
   await page.goto(app.url + 'settings/partner-relationships/contoso-cloud');
   await waitForApp(page);
   const main = await page.locator('main').innerText();
-  assert.match(main, /If you don't see the Remove roles option, contact the Partner Center/);
+  assert.match(main, /Contoso Cloud Partners holds no admin roles in your organization, so there's nothing to remove\./);
+  assert.doesNotMatch(main, /If you don't see the Remove roles option/);
   assert.match(main, /contact the partner to end the relationship/);
-  // A granular relationship's duration reads in days, with its ISO form.
+  // Only expired roles: the box says they ended, not that there never were any.
   await page.goto(app.url + 'settings/partner-relationships/adventure-works');
   await waitForApp(page);
-  assert.match(await page.locator('article.granular').first().innerText(), /Duration\s+180 days \(P180D\)/);
+  assert.match(
+    await page.getByTestId('no-roles-to-remove').innerText(),
+    /^The granular relationship with Adventure Works Consulting has ended, so the roles listed above are no longer in force/,
+  );
+  // A granular relationship's duration reads in words; the ISO form is for typing.
+  const adventureCard = await page.locator('article.granular').first().innerText();
+  assert.match(adventureCard, /Duration\s+180 days\n/);
+  assert.doesNotMatch(adventureCard, /P180D/);
+  // Ending soon: the fact as of now, once per relationship, as the card counts it.
+  await page.goto(app.url + 'settings/partner-relationships/tailspin-toys');
+  await waitForApp(page);
+  const ending = page.getByTestId('ending-soon').locator('li');
+  assert.equal(await ending.count(), 1);
+  const card = await page.locator('article.granular').first().innerText();
+  const [, endDate, daysLeft] = card.match(/Ends\s+(\S+) \((\d+) days left\)/);
+  assert.match(await ending.innerText(), new RegExp(`ends in ${daysLeft} days, on ${endDate}\\.`));
+  // The partner's ids, for support: the Partner ID (program id) and the record id, each selected whole on focus.
+  await page.goto(app.url + 'settings/partner-relationships/fabrikam-it');
+  await waitForApp(page);
+  const partnerId = page.getByLabel('Partner ID', { exact: true });
+  assert.match(await partnerId.inputValue(), /^\d+$/);
+  const recordId = page.getByLabel('Record id (for support)');
+  assert.equal(await recordId.inputValue(), 'fabrikam-it');
+  await recordId.focus();
+  assert.deepEqual(await recordId.evaluate((e) => [e.selectionStart, e.selectionEnd, e.readOnly]), [0, 'fabrikam-it'.length, true]);
+  assert.doesNotMatch(await page.locator('main').innerText(), /Partner (program )?id\b/);
   // Not signed: a link to Review and accept.
   await page.goto(app.url + 'settings/partner-relationships/wide-world-tech');
   await waitForApp(page);
@@ -150,15 +201,92 @@ test('partner pages in every situation are accessible', async () => {
   await page.close();
 });
 
-test('a persona that may not remove roles is told why', async () => {
+test('a persona that may not remove roles is told why, once at the top and beside the button', async () => {
   const page = await fresh('settings/partner-relationships/fabrikam-it', 'billing-admin');
-  assert.match(await page.getByTestId('remove-roles-not-allowed').innerText(), /Only a Global Administrator/);
+  const rule = 'To remove partner admin roles, you need to be a Global Administrator.';
+  // At the top, next to the heading: what this persona may do here and what not.
+  const top = page.getByTestId('permission-notice');
+  assert.equal(
+    await top.innerText(),
+    `Signed in as Billing Administrator, you can view this partner but not change anything here. ${rule}`,
+  );
+  assert.ok(await top.evaluate((n) => {
+    const follows = (a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    return follows(document.querySelector('main h1'), n) && follows(n, document.querySelector('main section.card'));
+  }), 'the notice sits under the heading, before the page\'s sections');
+  // Beside the button, the same words and who is signed in.
+  assert.equal(
+    await page.getByTestId('remove-roles-not-allowed').innerText(),
+    `${rule} You're signed in as Billing Administrator.`,
+  );
   assert.equal(await page.getByRole('button', { name: 'Remove roles' }).count(), 0);
+  const main = await page.locator('main').innerText();
+  assert.doesNotMatch(main, /these steps|Only a Global Administrator/);
+
   await page.evaluate(() => localStorage.setItem('partner-console.persona', 'user'));
   await page.reload();
   await waitForApp(page);
-  assert.match(await page.getByTestId('read-only-notice').innerText(), /You must be at least a Billing Administrator to do these steps/);
+  assert.equal(
+    await page.getByTestId('permission-notice').innerText(),
+    `Signed in as User (no admin role), you can view this partner but not change anything here. ${rule}`,
+  );
+  assert.doesNotMatch(await page.locator('main').innerText(), /You must be at least a Billing Administrator to do these steps/);
   await assertAccessible(page, 'the partner page read-only');
+  await screenshot(page, 'rel-partner-read-only');
+
+  // The list says the same rule for the pages it leads to.
+  await page.goto(app.url + 'settings/partner-relationships');
+  await waitForApp(page);
+  const listNotice = await page.getByTestId('permission-notice').innerText();
+  assert.match(listNotice, /^Signed in as User \(no admin role\), you can view your partners but not change anything here\./);
+  assert.match(listNotice, /To accept the customer agreement or set purchase visibility, you need to be a Billing Administrator or Global Administrator\./);
+  assert.match(listNotice, new RegExp(rule));
+  await assertAccessible(page, 'the relationships list read-only');
+
+  // A Global Administrator may do everything here: no notice at all.
+  await page.evaluate(() => localStorage.setItem('partner-console.persona', 'global-admin'));
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByTestId('permission-notice').count(), 0);
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('dark theme: the destructive button is a solid red with white text', async () => {
+  const page = await fresh('settings/partner-relationships/fabrikam-it');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  // Past the 120 ms colour transition the theme change starts.
+  await page.waitForTimeout(300);
+  const button = page.getByRole('button', { name: 'Remove roles' });
+  const colours = () => button.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]);
+  assert.deepEqual(await colours(), ['rgb(196, 43, 28)', 'rgb(255, 255, 255)']);
+  await button.hover();
+  await page.waitForTimeout(200);
+  assert.deepEqual(await colours(), ['rgb(165, 35, 23)', 'rgb(255, 255, 255)']);
+  await screenshot(page, 'rel-dark-partner-fabrikam');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await colours(), ['rgb(177, 14, 28)', 'rgb(255, 255, 255)']);
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('375 px: the agreement date and a relationship\'s dates do not break at a hyphen', async () => {
+  const page = await fresh('settings/partner-relationships/fabrikam-it');
+  await page.setViewportSize({ width: 375, height: 800 });
+  const lines = (locator) => locator.evaluate((e) => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  const signed = page.locator('.agreement-line strong');
+  assert.match(await signed.innerText(), /^Signed \d{4}-\d{2}-\d{2}$/);
+  assert.equal(await lines(signed), 1);
+  await screenshot(page, 'rel-narrow-partner-fabrikam');
+  await page.goto(app.url + 'settings/partner-relationships/tailspin-toys');
+  await waitForApp(page);
+  await screenshot(page, 'rel-narrow-partner-tailspin-toys');
   assertNoProblems(page);
   await page.close();
 });
@@ -215,6 +343,26 @@ test('the demo clock moves time; home counts link to filtered views; activity fi
   assert.equal(days, 30);
   await assertAccessible(page, 'home after moving the clock');
   await screenshot(page, 'rel-home');
+  // The cards look like links: the label is underlined, with an arrow.
+  const label = page.getByTestId('count-legacy').locator('.home-card__label');
+  assert.match(await label.evaluate((e) => getComputedStyle(e).textDecorationLine), /underline/);
+  assert.match(await label.evaluate((e) => getComputedStyle(e, '::after').content), /→/);
+  const legacyCount = Number(await page.getByTestId('count-legacy').locator('.home-card__count').innerText());
+  assert.ok(legacyCount > 0);
+  // "Partners with legacy admin roles" opens exactly those partners.
+  await page.getByTestId('count-legacy').click();
+  await page.waitForURL(/roles=legacy/);
+  await page.getByTestId('active-filters').filter({ hasText: 'Admin roles: Legacy admin roles' }).waitFor();
+  const legacyRows = await page.locator('tbody tr').allInnerTexts();
+  assert.equal(legacyRows.length, legacyCount);
+  assert.ok(legacyRows.every((r) => /Legacy admin roles/.test(r)), legacyRows.join('\n'));
+  assert.deepEqual(
+    (await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.partnerId))).sort(),
+    ['fabrikam-it', 'proseware-advisors'],
+  );
+  await screenshot(page, 'rel-list-legacy');
+  await page.goto(app.url);
+  await waitForApp(page);
   await page.getByTestId('count-expiring').click();
   await page.waitForURL(/status=expiring/);
   await page.getByTestId('count-partners').count();

@@ -8,7 +8,7 @@
 use std::time::{Duration, Instant};
 
 use domain::views::{
-    query_rows, relationship_rows, RowFilter, SortDirection, SortKey, StatusFilter,
+    query_rows, relationship_rows, RolesFilter, RowFilter, SortDirection, SortKey, StatusFilter,
 };
 use domain::{
     roles, Command, GranularDraft, IsoDuration, Partner, PartnerType, Persona, RoleDefinitionId,
@@ -94,7 +94,7 @@ fn main() {
         },
         RowFilter {
             status: Some(StatusFilter::Expired),
-            has_roles: Some(false),
+            roles: Some(RolesFilter::None),
             ..RowFilter::default()
         },
         RowFilter {

@@ -44,6 +44,12 @@ impl DelegatedAdminRelationship {
         self.status.is_final()
     }
 
+    /// Whether it renews itself at its end instead of expiring: auto-extend
+    /// on, and never with Global Administrator among its roles.
+    pub fn auto_extends(&self) -> bool {
+        self.auto_extend_duration.is_on() && !self.has_global_administrator()
+    }
+
     /// Whether the partner can use these roles at `now`.
     pub fn grants_access_at(&self, now: Timestamp) -> bool {
         self.status.grants_access() && self.end_date_time.is_none_or(|end| end > now)

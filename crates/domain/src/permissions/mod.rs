@@ -3,8 +3,10 @@
 //! command is checked here again, in the browser and in the backend.
 
 mod action;
+mod page_notice;
 
 pub use action::Action;
+pub use page_notice::{page_notice, refusal, Subject};
 
 use crate::{Command, DomainError, Persona, State};
 

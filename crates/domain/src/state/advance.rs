@@ -86,8 +86,7 @@ impl State {
         let started = relationship
             .activated_date_time
             .unwrap_or(relationship.created_date_time);
-        let extends =
-            relationship.auto_extend_duration.is_on() && !relationship.has_global_administrator();
+        let extends = relationship.auto_extends();
         let partner_name = self.partner_name(&relationship.partner_id);
         // Bounded: each turn moves `end` 180 days, and `to` is at most a few
         // years past the clock; the cap guards against odd stored data.

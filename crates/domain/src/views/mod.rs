@@ -2,6 +2,8 @@
 //! so both show the same thing without re-implementing a rule.
 
 mod access_state;
+mod ending_soon;
+mod filter_in_force;
 mod home_counts;
 mod invitation_availability;
 mod invitation_link;
@@ -10,12 +12,15 @@ mod partner_detail;
 mod relationship_row;
 mod relationship_view;
 mod role_view;
+mod roles_filter;
 mod row_filter;
 mod sort_direction;
 mod sort_key;
 mod status_filter;
 
 pub use access_state::AccessState;
+pub use ending_soon::EndingSoon;
+pub use filter_in_force::FilterInForce;
 pub use home_counts::HomeCounts;
 pub use invitation_availability::InvitationAvailability;
 pub use invitation_link::InvitationLink;
@@ -24,6 +29,7 @@ pub use partner_detail::PartnerDetail;
 pub use relationship_row::RelationshipRow;
 pub use relationship_view::RelationshipView;
 pub use role_view::RoleView;
+pub use roles_filter::RolesFilter;
 pub use row_filter::RowFilter;
 pub use sort_direction::SortDirection;
 pub use sort_key::SortKey;
@@ -67,15 +73,16 @@ pub fn relationship_rows(state: &State, now: Timestamp) -> Vec<RelationshipRow> 
         }
         let (access, chosen, earliest_end) = summarize(relationships, now);
 
+        let legacy_role_names: Vec<String> = legacy_roles
+            .map(|l| l.roles.iter().map(|r| r.display_name()).collect())
+            .unwrap_or_default();
         let mut admin_roles: Vec<String> = Vec::new();
         let mut add = |name: String| {
             if !admin_roles.contains(&name) {
                 admin_roles.push(name);
             }
         };
-        if let Some(l) = legacy_roles {
-            l.roles.iter().for_each(|r| add(r.display_name()));
-        }
+        legacy_role_names.iter().cloned().for_each(&mut add);
         for r in relationships.iter().filter(|r| r.grants_access_at(now)) {
             r.roles().for_each(|role| add(role.display_name()));
         }
@@ -104,6 +111,7 @@ pub fn relationship_rows(state: &State, now: Timestamp) -> Vec<RelationshipRow> 
             days_left: earliest_end.map(|end| now.days_until(end)),
             agreement_signed: partner.agreement.is_signed(),
             has_legacy_roles: legacy_roles.is_some(),
+            legacy_roles: legacy_role_names,
             search_text,
             sort_name: partner.name.to_lowercase(),
             sort_types: types_label.to_lowercase(),
@@ -131,8 +139,7 @@ fn summarize<'a>(
         .min_by_key(|r| r.end_date_time.unwrap_or(Timestamp::MAX));
     if let Some(r) = in_force {
         let end = r.end_date_time;
-        let soon = end.is_some_and(|e| now.days_until(e) < EXPIRING_SOON_DAYS);
-        let access = if soon {
+        let access = if EndingSoon::of(r, now).is_some() {
             AccessState::ExpiringSoon
         } else {
             AccessState::Active
@@ -246,12 +253,11 @@ pub fn home_counts(state: &State, now: Timestamp) -> HomeCounts {
         active_granular: running.len(),
         expiring_within_30_days: running
             .iter()
-            .filter(|r| {
-                r.end_date_time
-                    .is_some_and(|e| now.days_until(e) < EXPIRING_SOON_DAYS)
-            })
+            .filter(|r| EndingSoon::of(r, now).is_some())
             .count(),
-        partners_with_legacy_roles: state.legacy_roles.len(),
+        // Counted as the list's "Legacy admin roles" filter counts them, so
+        // the card's link shows exactly this many.
+        partners_with_legacy_roles: rows.iter().filter(|r| r.has_legacy_roles).count(),
         agreements_to_sign: rows.iter().filter(|r| !r.agreement_signed).count(),
         contact_requests_waiting: state
             .contact_requests
@@ -287,6 +293,11 @@ pub fn partner_detail(state: &State, partner_id: &str, now: Timestamp) -> Option
             .created_date_time
             .cmp(&a.relationship.created_date_time)
     });
+    let mut ending_soon: Vec<EndingSoon> = state
+        .relationships_of(partner_id)
+        .filter_map(|r| EndingSoon::of(r, now))
+        .collect();
+    sort::sort_by_key(&mut ending_soon, |e| e.end_date_time);
     let mut notices: Vec<_> = state
         .notices
         .iter()
@@ -306,6 +317,7 @@ pub fn partner_detail(state: &State, partner_id: &str, now: Timestamp) -> Option
             .collect(),
         can_remove_roles: state.has_roles_to_remove(partner_id),
         purchase_blocked: state.purchase_blocked(partner_id),
+        ending_soon,
         notices,
     })
 }
@@ -455,7 +467,7 @@ mod tests {
         };
         assert_eq!(ids(&filter_rows(&rows, &unsigned)), ["wide-world-tech"]);
         let legacy_resellers = RowFilter {
-            has_roles: Some(true),
+            roles: Some(RolesFilter::Any),
             partner_type: Some(PartnerType::ResellerAndDelegatedAdministrator),
             ..RowFilter::default()
         };
@@ -604,5 +616,54 @@ mod tests {
         );
         assert_eq!(blocker("inv-reseller", BillingAdministrator), None);
         assert_eq!(blocker("inv-expired", User), None);
+    }
+
+    #[test]
+    fn partners_with_legacy_roles_show_them_in_the_list_and_filter_to_exactly_them() {
+        let rows = rows();
+        let fabrikam = rows.iter().find(|r| r.partner_id == "fabrikam-it").unwrap();
+        assert_eq!(fabrikam.legacy_label(), Some("Legacy admin roles"));
+        assert!(!fabrikam.shows_access(), "not a grey “No granular access”");
+        assert!(fabrikam.is_legacy_role("Global Administrator"));
+        assert_eq!(fabrikam.roles_summary(), "2 legacy roles");
+        let legacy = RowFilter {
+            roles: Some(RolesFilter::Legacy),
+            ..RowFilter::default()
+        };
+        let mut found = ids(&filter_rows(&rows, &legacy));
+        found.sort();
+        assert_eq!(found, ["fabrikam-it", "proseware-advisors"]);
+        assert_eq!(
+            home_counts(&demo(), now()).partners_with_legacy_roles,
+            found.len()
+        );
+        let northwind = rows
+            .iter()
+            .find(|r| r.partner_id == "northwind-traders")
+            .unwrap();
+        assert_eq!(northwind.legacy_label(), None);
+        assert!(!northwind.roles_summary().contains("legacy"));
+        assert!(northwind.shows_access());
+    }
+
+    #[test]
+    fn the_partner_page_says_once_per_relationship_when_access_ends_now() {
+        let state = demo();
+        let tailspin = partner_detail(&state, "tailspin-toys", now()).unwrap();
+        // Two notices were raised on the way (30 and 7 days before)...
+        assert_eq!(tailspin.notices.len(), 2);
+        // ...but the page states one fact, matching the card's days left.
+        assert_eq!(tailspin.ending_soon.len(), 1);
+        let card_days = tailspin.relationships[0].days_left;
+        assert_eq!(Some(tailspin.ending_soon[0].days_left), card_days);
+        assert!(tailspin.ending_soon[0]
+            .message()
+            .contains("ends in 5 days, on "));
+        // A week later it has ended: nothing is "ending soon" any more.
+        let later = now().add_days(7);
+        let after = partner_detail(&state, "tailspin-toys", later).unwrap();
+        assert!(after.ending_soon.is_empty());
+        let northwind = partner_detail(&state, "northwind-traders", now()).unwrap();
+        assert!(northwind.ending_soon.is_empty());
     }
 }

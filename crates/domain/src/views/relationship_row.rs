@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::AccessState;
+use super::{AccessState, RolesFilter};
 use crate::{PartnerType, RelationshipStatus, Timestamp};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -23,6 +23,8 @@ pub struct RelationshipRow {
     pub agreement_signed: bool,
     pub has_admin_roles: bool,
     pub has_legacy_roles: bool,
+    /// Names of the delegated admin roles (legacy, DAP) among `admin_roles`.
+    pub legacy_roles: Vec<String>,
     /// Lower-cased name, types, roles and location, built once so typing in
     /// the search box does not re-read the state.
     #[serde(skip)]
@@ -37,6 +39,36 @@ impl RelationshipRow {
     pub fn types_label(&self) -> String {
         let labels: Vec<&str> = self.types.iter().map(|t| t.label()).collect();
         labels.join(", ")
+    }
+
+    /// The status column's word for delegated admin roles (legacy), which
+    /// matter whatever the granular status says.
+    pub fn legacy_label(&self) -> Option<&'static str> {
+        self.has_legacy_roles.then_some(RolesFilter::Legacy.label())
+    }
+
+    /// Whether the granular status is worth a badge: "No granular access"
+    /// beside legacy roles would read as "no access" when the partner holds
+    /// the widest roles there are.
+    pub fn shows_access(&self) -> bool {
+        !(self.has_legacy_roles && self.access == AccessState::NoGranularAccess)
+    }
+
+    /// Whether one of the row's role names is a legacy one.
+    pub fn is_legacy_role(&self, name: &str) -> bool {
+        self.legacy_roles.iter().any(|r| r == name)
+    }
+
+    /// "3 roles", "2 legacy roles", "3 roles, 2 legacy": the roles column's
+    /// summary, saying where legacy roles are among them.
+    pub fn roles_summary(&self) -> String {
+        match (self.admin_roles.len(), self.legacy_roles.len()) {
+            (1, 1) => "1 legacy role".to_string(),
+            (1, _) => "1 role".to_string(),
+            (n, 0) => format!("{n} roles"),
+            (n, l) if l == n => format!("{n} legacy roles"),
+            (n, l) => format!("{n} roles, {l} legacy"),
+        }
     }
 
     pub fn admin_roles_label(&self) -> String {
