@@ -301,7 +301,7 @@ fn RolesSection(detail: PartnerDetail) -> impl IntoView {
                 }.into_any(),
                 None => view! { <p data-testid="no-legacy-roles">"None."</p> }.into_any(),
             }}
-            <h3>"Granular delegated admin relationships"</h3>
+            <h3>"GDAP relationships"</h3>
             {if detail.relationships.is_empty() {
                 view! { <p>"None."</p> }.into_any()
             } else {
@@ -342,7 +342,7 @@ fn RolesSection(detail: PartnerDetail) -> impl IntoView {
                         <li>{format!("Delegated admin roles: {}", lost_legacy.join(", "))}</li>
                     })}
                     {lost_granular.iter().map(|(name, roles)| view! {
-                        <li>{format!("Granular relationship “{name}” (ended now): {roles}")}</li>
+                        <li>{format!("GDAP relationship “{name}” (ended now): {roles}")}</li>
                     }).collect_view()}
                 </ul>
                 <p>{stays_as.clone()}</p>

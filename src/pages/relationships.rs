@@ -146,10 +146,12 @@ pub fn RelationshipsPage() -> impl IntoView {
             {move || {
                 highlighted_name()
                     .map(|name| {
+                        // Where to look, not the news: the action's own toast
+                        // says what happened, once.
                         view! {
-                            <div class="notice notice--success" role="status">
-                                <p>{format!("{name} is now one of your partners. It's shown first below.")}</p>
-                            </div>
+                            <p class="muted" data-testid="highlight-note">
+                                {format!("{name} is shown first, highlighted.")}
+                            </p>
                         }
                     })
             }}

@@ -91,6 +91,9 @@ test('a Global Administrator accepts granular access as the seeds describe, surv
   await h1(page, 'Partner relationships');
   assert.equal(pathOf(page), '/settings/partner-relationships?highlight=contoso-cloud');
   await page.locator('.toast').filter({ hasText: 'Invitation accepted' }).waitFor();
+  // The success is said once: the toast; the list only says where to look.
+  assert.doesNotMatch(await page.locator('main').innerText(), /is now one of your partners/);
+  assert.match(await page.getByTestId('highlight-note').innerText(), /Contoso Cloud Partners is shown first/);
   await screenshot(page, 'invitation-accepted-partner-list');
   await reloadKeeps(page, 'Partner relationships');
   const saved = await page.evaluate(() => localStorage.getItem('partner-console.state'));

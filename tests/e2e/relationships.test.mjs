@@ -38,7 +38,7 @@ test('Remove roles as the seeds say, keyboard only, survives a reload', async ()
   const fabrikamRow = page.locator('tr[data-partner-id="fabrikam-it"]');
   const fabrikamStatus = await fabrikamRow.locator('td[data-label="Status"]').innerText();
   assert.match(fabrikamStatus, /Legacy admin roles/);
-  assert.doesNotMatch(fabrikamStatus, /No granular access/);
+  assert.doesNotMatch(fabrikamStatus, /No GDAP access/);
   assert.match(await fabrikamRow.locator('td[data-label="Admin roles"] summary').innerText(), /2 legacy roles/);
 
   // 2. Select the row that contains the name of the partner.
@@ -158,7 +158,7 @@ test('partner pages in every situation are accessible', async () => {
   await waitForApp(page);
   assert.match(
     await page.getByTestId('no-roles-to-remove').innerText(),
-    /^The granular relationship with Adventure Works Consulting has ended, so the roles listed above are no longer in force/,
+    /^The GDAP relationship with Adventure Works Consulting has ended, so the roles listed above are no longer in force/,
   );
   // A granular relationship's duration reads in words; the ISO form is for typing.
   const adventureCard = await page.locator('article.granular').first().innerText();

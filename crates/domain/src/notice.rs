@@ -38,9 +38,9 @@ impl Notice {
             n => format!("{n} days"),
         };
         format!(
-            "Granular admin access for {} (“{}”) ends in {days}, on {}. Ask the partner for a new request if you want it to continue.",
-            self.partner_name,
+            "The GDAP relationship “{}” with {} ends in {days}, on {}. Ask the partner for a new request if you want it to continue.",
             self.relationship_name,
+            self.partner_name,
             self.end_date_time.date_string()
         )
     }

@@ -27,7 +27,7 @@ impl AccessState {
             AccessState::Unknown => "Unknown",
             AccessState::Expired => "Expired",
             AccessState::Terminated => "Terminated",
-            AccessState::NoGranularAccess => "No granular access",
+            AccessState::NoGranularAccess => "No GDAP access",
         }
     }
 }

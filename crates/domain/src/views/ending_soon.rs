@@ -41,7 +41,7 @@ impl EndingSoon {
             n => format!("in {n} days"),
         };
         format!(
-            "The granular delegated admin relationship “{}” ends {when}, on {}. Ask the partner for a new request if you want it to continue.",
+            "The GDAP relationship “{}” ends {when}, on {}. Ask the partner for a new request if you want it to continue.",
             self.relationship_name,
             self.end_date_time.date_string()
         )
@@ -69,7 +69,7 @@ mod tests {
         assert_eq!(soon.days_left, 5);
         assert_eq!(
             soon.message(),
-            "The granular delegated admin relationship “Tailspin managed helpdesk” ends in 5 days, on 2026-11-28. Ask the partner for a new request if you want it to continue."
+            "The GDAP relationship “Tailspin managed helpdesk” ends in 5 days, on 2026-11-28. Ask the partner for a new request if you want it to continue."
         );
     }
 

@@ -623,7 +623,7 @@ mod tests {
         let rows = rows();
         let fabrikam = rows.iter().find(|r| r.partner_id == "fabrikam-it").unwrap();
         assert_eq!(fabrikam.legacy_label(), Some("Legacy admin roles"));
-        assert!(!fabrikam.shows_access(), "not a grey “No granular access”");
+        assert!(!fabrikam.shows_access(), "not a grey “No GDAP access”");
         assert!(fabrikam.is_legacy_role("Global Administrator"));
         assert_eq!(fabrikam.roles_summary(), "2 legacy roles");
         let legacy = RowFilter {

@@ -42,7 +42,7 @@ impl PartnerDetail {
             .any(|r| r.relationship.status.is_unknown());
         if unknown {
             format!(
-                "{name} holds a granular relationship in a status this console doesn't know, so it can't change it. Ask the partner to end the relationship if you no longer want it."
+                "{name} holds a GDAP relationship in a status this console doesn't know, so it can't change it. Ask the partner to end the relationship if you no longer want it."
             )
         } else if ended > 0 {
             let (which, have) = if ended == 1 {
@@ -51,7 +51,7 @@ impl PartnerDetail {
                 ("relationships", "have")
             };
             format!(
-                "The granular {which} with {name} {have} ended, so the roles listed above are no longer in force: {name} holds no admin roles in your organization now, and there's nothing to remove."
+                "The GDAP {which} with {name} {have} ended, so the roles listed above are no longer in force: {name} holds no admin roles in your organization now, and there's nothing to remove."
             )
         } else {
             format!(
@@ -81,7 +81,7 @@ mod tests {
         let adventure = said("adventure-works");
         assert!(
             adventure
-                .starts_with("The granular relationship with Adventure Works Consulting has ended"),
+                .starts_with("The GDAP relationship with Adventure Works Consulting has ended"),
             "{adventure}"
         );
         assert!(adventure.contains("no longer in force"), "{adventure}");
