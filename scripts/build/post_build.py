@@ -15,7 +15,10 @@
    it is dropped.
 5. 404.html is a copy of index.html, so hosts without rewrite rules still
    serve the app on a deep link or a reload.
-6. Release builds: every text and wasm file gets `.br` and `.gz` siblings
+6. Release builds: the wasm-bindgen glue script is minified with terser
+   (Trunk's own JS minifier cannot parse it: it warns and ships it as is),
+   and the page's integrity hash of it is updated.
+7. Release builds: every text and wasm file gets `.br` and `.gz` siblings
    (scripts/build/precompress.mjs), which the backend and static hosts send
    instead of compressing on each request.
 
@@ -41,6 +44,7 @@ ATTR = re.compile(r"""([^\s"'=<>/`]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>
 # The base-path token as a whole attribute value, quoted or not (a minified
 # page has `content=__APP_BASE__`): it is written back quoted, since the
 # filled value may be empty.
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 APP_BASE = re.compile(r"""=(["']?)__APP_BASE__([^"'\s>]*)\1""")
 
 
@@ -131,6 +135,33 @@ def bundle_stylesheets(staging: str, page: str, public_url: str) -> str:
     return "".join(out)
 
 
+def minify_scripts(staging: str, page: str) -> str:
+    """Minifies each script file Trunk wrote (an ES module) in place, and
+    puts its new sha384 on the page's links to it (the modulepreload)."""
+    terser = os.path.join(ROOT, "tools", "node_modules", ".bin", "terser")
+    if not os.path.exists(terser):
+        raise SystemExit("post_build.py: %s is missing: run scripts/install.sh" % terser)
+    for name in sorted(os.listdir(staging)):
+        if not name.endswith(".js"):
+            continue
+        path = os.path.join(staging, name)
+        subprocess.run(
+            [terser, path, "--module", "--compress", "--mangle", "--output", path],
+            check=True,
+        )
+        with open(path, "rb") as f:
+            digest = base64.b64encode(hashlib.sha384(f.read()).digest()).decode("ascii")
+
+        def rehash(m: re.Match) -> str:
+            attrs = attributes(m.group(1))
+            if not attrs.get("href", "").endswith("/" + name) or "integrity" not in attrs:
+                return m.group(0)
+            attrs["integrity"] = "sha384-" + digest
+            return m.group(0).replace("<link" + m.group(1) + ">", link_tag(attrs))
+        page = LINK.sub(rehash, page)
+    return page
+
+
 def precompress(staging: str) -> None:
     script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "precompress.mjs")
     subprocess.run(["node", script, staging], check=True)
@@ -160,11 +191,14 @@ def main() -> int:
         return 1
     page = bundle_stylesheets(staging, page, public_url)
     page = drop_fetch_preload_integrity(page)
+    release = os.environ.get("TRUNK_PROFILE") == "release"
+    if release:
+        page = minify_scripts(staging, page)
     for name in ("index.html", "404.html"):
         with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
             f.write(page)
     # Only release builds: brotli 11 on a debug wasm would take minutes.
-    if os.environ.get("TRUNK_PROFILE") == "release":
+    if release:
         precompress(staging)
     return 0
 

@@ -62,14 +62,17 @@ function decode(reply) {
   }
 }
 
-test('the release build is minified: the page, the stylesheet', async () => {
+test('the release build is minified: the page, the stylesheet, the script', async () => {
   const html = await fs.readFile(path.join(DIST, 'index.html'), 'utf8');
   assert.doesNotMatch(html, /<!--/, 'comments are dropped');
   assert.doesNotMatch(html, /\n\s+</, 'no indentation between tags');
-  const [css] = (await fs.readdir(DIST)).filter((n) => n.endsWith('.css'));
-  const sheet = await fs.readFile(path.join(DIST, css), 'utf8');
-  assert.doesNotMatch(sheet, /\/\*/, 'no CSS comments');
-  assert.ok(sheet.split('\n').length < 20, `${css}: ${sheet.split('\n').length} lines`);
+  const names = await fs.readdir(DIST);
+  for (const name of names.filter((n) => /\.(css|js)$/.test(n))) {
+    const text = await fs.readFile(path.join(DIST, name), 'utf8');
+    assert.doesNotMatch(text, /\/\*\*|^\s*\/\//m, `${name}: no comments`);
+    assert.ok(text.split('\n').length < 20, `${name}: ${text.split('\n').length} lines`);
+  }
+  assert.ok(names.some((n) => n.endsWith('.js')), 'the glue script is there');
 });
 
 test('the build leaves a .br and a .gz beside each file, each decoding to it', async () => {
