@@ -29,9 +29,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# wasm-opt from npm's binaryen 132 (Debian's 108 breaks Leptos 0.8 output).
-if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
-  step "installing wasm-opt (npm binaryen)"
+# wasm-opt from npm's binaryen 132 (Debian's 108 breaks Leptos 0.8 output);
+# terser minifies the wasm-bindgen glue in release builds.
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/terser ]; then
+  step "installing wasm-opt (npm binaryen) and terser"
   (cd tools && npm ci --no-audit --no-fund)
 fi
 

@@ -15,24 +15,60 @@
    it is dropped.
 5. 404.html is a copy of index.html, so hosts without rewrite rules still
    serve the app on a deep link or a reload.
+6. Release builds: the wasm-bindgen glue script is minified with terser
+   (Trunk's own JS minifier cannot parse it: it warns and ships it as is),
+   and the page's integrity hash of it is updated.
+7. Release builds: every text and wasm file gets `.br` and `.gz` siblings
+   (scripts/build/precompress.mjs), which the backend and static hosts send
+   instead of compressing on each request.
+
+In release builds Trunk has already minified index.html (Trunk.toml's
+`minify = "on_release"`) when this runs: attributes may be unquoted and in
+any order, so tags are read attribute by attribute, never matched as text;
+and the inline script is hashed exactly as it is shipped, minified.
 """
 import base64
 import hashlib
 import html
 import os
 import re
+import subprocess
 import sys
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
-FETCH_PRELOAD = re.compile(r'<link\b[^>]*\brel="preload"[^>]*\bas="fetch"[^>]*>')
-INTEGRITY = re.compile(r'\s+integrity="[^"]*"')
-STYLESHEET = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+\.css)"[^>]*>\n?')
+# A <link> tag, with the indentation before it and the line break after it
+# (present in an unminified page), so a removed tag leaves no blank line.
+LINK = re.compile(r"[ \t]*<link\b([^>]*)>\n?", re.I)
+# One attribute: name, then a double-quoted, single-quoted or unquoted value.
+ATTR = re.compile(r"""([^\s"'=<>/`]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+# The base-path token as a whole attribute value, quoted or not (a minified
+# page has `content=__APP_BASE__`): it is written back quoted, since the
+# filled value may be empty.
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+APP_BASE = re.compile(r"""=(["']?)__APP_BASE__([^"'\s>]*)\1""")
+
+
+def attributes(text: str) -> dict[str, str]:
+    """A tag's attributes (the text between its name and `>`), names in
+    lower case, values as written (entities left as they are)."""
+    found = {}
+    for m in ATTR.finditer(text):
+        value = next((v for v in m.group(2, 3, 4) if v is not None), "")
+        found.setdefault(m.group(1).lower(), value)
+    return found
+
+
+def link_tag(attrs: dict[str, str]) -> str:
+    def one(name: str, value: str) -> str:
+        quote = "'" if '"' in value else '"'
+        return "%s=%s%s%s" % (name, quote, value, quote)
+    return "<link %s>" % " ".join(one(k, v) for k, v in attrs.items())
 
 
 def inline_script_hashes(page: str) -> list[str]:
     hashes = []
     for attrs, body in SCRIPT.findall(page):
-        if re.search(r"\bsrc\s*=", attrs):
+        if "src" in attributes(attrs):
             continue
         digest = hashlib.sha256(body.encode("utf-8")).digest()
         hashes.append("'sha256-%s'" % base64.b64encode(digest).decode("ascii"))
@@ -40,18 +76,39 @@ def inline_script_hashes(page: str) -> list[str]:
 
 
 def drop_fetch_preload_integrity(page: str) -> str:
-    return FETCH_PRELOAD.sub(lambda m: INTEGRITY.sub("", m.group(0)), page)
+    def drop(m: re.Match) -> str:
+        attrs = attributes(m.group(1))
+        if attrs.get("rel", "").lower() != "preload" or attrs.get("as", "").lower() != "fetch":
+            return m.group(0)
+        if "integrity" not in attrs:
+            return m.group(0)
+        del attrs["integrity"]
+        return m.group(0).replace("<link" + m.group(1) + ">", link_tag(attrs))
+    return LINK.sub(drop, page)
+
+
+def fill_app_base(page: str, public_url: str) -> str:
+    base = html.escape(public_url.rstrip("/"), quote=True)
+    return APP_BASE.sub(lambda m: '="%s%s"' % (base, m.group(2)), page)
+
+
+def stylesheet_href(m: re.Match) -> str | None:
+    attrs = attributes(m.group(1))
+    href = attrs.get("href", "")
+    if attrs.get("rel", "").lower() == "stylesheet" and href.endswith(".css"):
+        return href
+    return None
 
 
 def bundle_stylesheets(staging: str, page: str, public_url: str) -> str:
     """Joins the stylesheets Trunk linked, in their order, into one file
     named by its content's hash, and links that one in the first's place."""
-    links = list(STYLESHEET.finditer(page))
+    links = [m for m in LINK.finditer(page) if stylesheet_href(m)]
     if len(links) < 2:
         return page
     parts = []
     for link in links:
-        path = os.path.join(staging, os.path.basename(link.group(1)))
+        path = os.path.join(staging, os.path.basename(stylesheet_href(link)))
         with open(path, encoding="utf-8") as f:
             parts.append(f.read())
         os.remove(path)
@@ -61,11 +118,53 @@ def bundle_stylesheets(staging: str, page: str, public_url: str) -> str:
         f.write(css)
     integrity = "sha384-" + base64.b64encode(hashlib.sha384(css).digest()).decode("ascii")
     prefix = public_url if public_url.endswith("/") else public_url + "/"
-    tag = '    <link rel="stylesheet" href="%s%s" integrity="%s"/>\n' % (
-        html.escape(prefix, quote=True), name, integrity)
-    first, last = links[0], links[-1]
-    between = page[first.end():last.start()]
-    return page[:first.start()] + tag + STYLESHEET.sub("", between) + page[last.end():]
+    tag = link_tag({
+        "rel": "stylesheet",
+        "href": html.escape(prefix, quote=True) + name,
+        "integrity": integrity,
+    })
+    out, at = [], 0
+    for i, link in enumerate(links):
+        out.append(page[at:link.start()])
+        if i == 0:
+            # Keep the first tag's indentation and line break.
+            text = link.group(0)
+            out.append(text.replace("<link" + link.group(1) + ">", tag))
+        at = link.end()
+    out.append(page[at:])
+    return "".join(out)
+
+
+def minify_scripts(staging: str, page: str) -> str:
+    """Minifies each script file Trunk wrote (an ES module) in place, and
+    puts its new sha384 on the page's links to it (the modulepreload)."""
+    terser = os.path.join(ROOT, "tools", "node_modules", ".bin", "terser")
+    if not os.path.exists(terser):
+        raise SystemExit("post_build.py: %s is missing: run scripts/install.sh" % terser)
+    for name in sorted(os.listdir(staging)):
+        if not name.endswith(".js"):
+            continue
+        path = os.path.join(staging, name)
+        subprocess.run(
+            [terser, path, "--module", "--compress", "--mangle", "--output", path],
+            check=True,
+        )
+        with open(path, "rb") as f:
+            digest = base64.b64encode(hashlib.sha384(f.read()).digest()).decode("ascii")
+
+        def rehash(m: re.Match) -> str:
+            attrs = attributes(m.group(1))
+            if not attrs.get("href", "").endswith("/" + name) or "integrity" not in attrs:
+                return m.group(0)
+            attrs["integrity"] = "sha384-" + digest
+            return m.group(0).replace("<link" + m.group(1) + ">", link_tag(attrs))
+        page = LINK.sub(rehash, page)
+    return page
+
+
+def precompress(staging: str) -> None:
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "precompress.mjs")
+    subprocess.run(["node", script, staging], check=True)
 
 
 def main() -> int:
@@ -86,12 +185,21 @@ def main() -> int:
         print("post_build.py: no inline script found; the CSP would name none", file=sys.stderr)
         return 1
     page = page.replace("__INLINE_SCRIPT_HASHES__", " ".join(hashes))
-    page = page.replace("__APP_BASE__", html.escape(public_url.rstrip("/"), quote=True))
+    page = fill_app_base(page, public_url)
+    if "__APP_BASE__" in page:
+        print("post_build.py: __APP_BASE__ left where it is not an attribute value", file=sys.stderr)
+        return 1
     page = bundle_stylesheets(staging, page, public_url)
     page = drop_fetch_preload_integrity(page)
+    release = os.environ.get("TRUNK_PROFILE") == "release"
+    if release:
+        page = minify_scripts(staging, page)
     for name in ("index.html", "404.html"):
         with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
             f.write(page)
+    # Only release builds: brotli 11 on a debug wasm would take minutes.
+    if release:
+        precompress(staging)
     return 0
 
 

@@ -1,6 +1,7 @@
 //! The optional HTTP host: the same domain engine as the browser, over a
 //! JSON API under /api, with its state in SQLite; it also serves the built
-//! app (SPA fallback, security headers), /health and /openapi.json.
+//! app (precompressed, with cache headers, SPA fallback, security headers),
+//! /health and /openapi.json.
 //!
 //! Reads answer from the state in memory; every write goes through one
 //! path (`api::write`): Idempotency-Key record, If-Match, the engine, one
@@ -17,14 +18,16 @@ pub mod faults;
 pub mod openapi;
 pub mod problem;
 pub mod security_headers;
+pub mod static_files;
 pub mod store;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use axum::http::header::CACHE_CONTROL;
 use axum::middleware::from_fn_with_state;
+use axum::serve::ListenerExt;
 use axum::{routing::get, Json, Router};
-use tower_http::services::{ServeDir, ServeFile};
 
 pub use app_state::AppState;
 pub use clock::Clock;
@@ -66,9 +69,6 @@ pub fn open(config: &Config, clock: Clock) -> Result<AppState, StoreError> {
 pub fn app(config: &Config, state: AppState) -> Router {
     let index = config.dist.join("index.html");
     let csp = security_headers::policy_from_index(&index);
-    // Unknown paths get the app itself: its router shows the right page,
-    // including its own "Page not found".
-    let static_files = ServeDir::new(&config.dist).fallback(ServeFile::new(&index));
     // Faults apply to the API only: the app's files always load.
     let api = api::router().route_layer(from_fn_with_state(state.faults.clone(), faults::inject));
     let router = Router::new()
@@ -78,7 +78,7 @@ pub fn app(config: &Config, state: AppState) -> Router {
         .route("/config.json", get(app_config))
         .merge(api)
         .with_state(state)
-        .fallback_service(static_files);
+        .fallback_service(static_files::router(&config.dist));
     security_headers::apply(router, &csp)
 }
 
@@ -86,8 +86,26 @@ async fn health() -> Json<Health> {
     Json(Health { status: "ok" })
 }
 
-async fn app_config() -> Json<serde_json::Value> {
-    Json(serde_json::json!({ "backend": "http", "api": "/api" }))
+async fn app_config() -> (
+    [(axum::http::HeaderName, &'static str); 1],
+    Json<serde_json::Value>,
+) {
+    // Like index.html: revalidated on every load, never kept stale.
+    (
+        [(CACHE_CONTROL, static_files::NO_CACHE)],
+        Json(serde_json::json!({ "backend": "http", "api": "/api" })),
+    )
+}
+
+/// Serves `router` on `listener` until it fails, with TCP_NODELAY on every
+/// connection: a file goes out as headers then body, and without it the
+/// body waits for the client's delayed ACK of the headers (about 40 ms).
+pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
+    let listener = listener.tap_io(|tcp| {
+        // Not fatal: the connection still works, only slower.
+        let _ = tcp.set_nodelay(true);
+    });
+    axum::serve(listener, router).await
 }
 
 async fn openapi_get() -> Json<serde_json::Value> {

@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use backend::{app, default_dist, open, Clock, Config, FaultConfig, Store};
+use backend::{app, default_dist, open, serve, Clock, Config, FaultConfig, Store};
 
 const USAGE: &str = "usage: backend [--addr 127.0.0.1:8090] [--dist dist] [--db partner-console.sqlite3] [--reset]
        [--fault-error-rate 0.2] [--fault-latency-ms 50] [--fault-drop-after-commit-rate 0.1] [--fault-seed 1]";
@@ -73,7 +73,7 @@ async fn main() -> ExitCode {
         println!("injecting faults into /api: {:?}", config.faults);
     }
     let router = app(&config, state);
-    if let Err(e) = axum::serve(listener, router).await {
+    if let Err(e) = serve(listener, router).await {
         eprintln!("server stopped: {e}");
         return ExitCode::FAILURE;
     }

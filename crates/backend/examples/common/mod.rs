@@ -111,12 +111,21 @@ pub async fn start_server(
     dir: &Path,
     faults: FaultConfig,
 ) -> Result<(SocketAddr, AppState, PathBuf), String> {
+    start_server_serving(dir, dir, faults).await
+}
+
+/// The same, serving the built app in `dist`.
+pub async fn start_server_serving(
+    dir: &Path,
+    dist: &Path,
+    faults: FaultConfig,
+) -> Result<(SocketAddr, AppState, PathBuf), String> {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     let db = dir.join("soak.sqlite3");
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
-    let mut config = Config::new(dir.to_path_buf());
+    let mut config = Config::new(dist.to_path_buf());
     config.db = db.clone();
     config.faults = faults;
     let state = open(&config, Clock::System).map_err(|e| e.to_string())?;
@@ -126,7 +135,7 @@ pub async fn start_server(
         .map_err(|e| e.to_string())?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, router).await {
+        if let Err(e) = backend::serve(listener, router).await {
             eprintln!("server stopped: {e}");
         }
     });
