@@ -126,6 +126,13 @@ impl DirectoryQuery {
                     continue;
                 }
                 keywords_seen = true;
+                if has_undecoded_escape(value) {
+                    // Not what anyone typed: the link was cut or re-encoded.
+                    notices.push(QueryNotice::KeywordsUnreadable {
+                        raw: shorten(value),
+                    });
+                    continue;
+                }
                 query.keywords = value.clone();
                 if let Some((cut, _)) = value.char_indices().nth(Self::MAX_KEYWORDS_CHARS) {
                     query.keywords.truncate(cut);
@@ -236,6 +243,18 @@ impl DirectoryQuery {
     }
 }
 
+/// Whether `text` still holds a percent escape ("%E0", "%A"): what a URL
+/// decoder leaves when the escapes do not decode to text. A typed "%" is
+/// encoded as "%25" in the app's own links, so it never reads as one.
+fn has_undecoded_escape(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        *b == b'%'
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+            && bytes.get(i + 2).is_none_or(u8::is_ascii_hexdigit)
+    })
+}
+
 /// Collects notices up to `QueryNotice::MAX_NOTICES`, counting the rest.
 #[derive(Default)]
 struct Notices {
@@ -321,7 +340,10 @@ mod tests {
             DirectoryQuery::from_query_pairs(&pairs(&[("industry", "xyz,healthcare")]));
         assert_eq!(query.industries, vec![5]);
         assert_eq!(notices.len(), 1);
-        assert_eq!(notices[0].to_string(), "Ignored unknown industry \"xyz\".");
+        assert_eq!(
+            notices[0].to_string(),
+            "The link asks for the industry “xyz”, which the directory does not list; the list is not filtered by it."
+        );
     }
 
     #[test]
@@ -336,10 +358,16 @@ mod tests {
         assert_eq!(
             text,
             vec![
-                "Ignored unknown parameter \"colour\".",
-                "Ignored unknown sort order \"price\"."
+                "The link holds a setting this page does not have; it was left out.",
+                "The link asks for an order this page does not offer (“price”); the list keeps its usual order."
             ]
         );
+        // The parameter's name is for support, under Details only.
+        assert_eq!(
+            notices[0].detail().as_deref(),
+            Some("Unknown parameter: colour")
+        );
+        assert!(!text[0].contains("colour") && !text[0].contains("parameter"));
     }
 
     #[test]
@@ -374,7 +402,7 @@ mod tests {
         assert_eq!(query.city, None);
         assert_eq!(
             notices[0].to_string(),
-            "Ignored city \"Paris\": it is not in United States."
+            "The link's city, Paris, is not in United States; the list is not filtered by city."
         );
     }
 
@@ -414,7 +442,22 @@ mod tests {
         let text = notices[0].to_string();
         assert!(text.contains("a\u{fffd}b"));
         assert!(text.contains('…'));
-        assert!(text.chars().count() < 80);
+        // The sentence around a value cut to 40 characters.
+        assert!(text.chars().count() < 160);
+    }
+
+    #[test]
+    fn keywords_a_link_garbled_are_dropped_with_a_notice_not_searched() {
+        let (query, notices) = DirectoryQuery::from_query_pairs(&pairs(&[("q", "%E0%A4%A")]));
+        assert_eq!(query.keywords, "");
+        assert_eq!(
+            notices[0].to_string(),
+            "The link's keywords could not be read (the link may have been cut or changed); the search starts without keywords."
+        );
+        assert_eq!(notices[0].detail().as_deref(), Some("q=%E0%A4%A"));
+        // A percent sign in words is fine.
+        let (query, notices) = DirectoryQuery::from_query_pairs(&pairs(&[("q", "100% cloud")]));
+        assert_eq!((query.keywords.as_str(), notices.len()), ("100% cloud", 0));
     }
 
     #[test]
