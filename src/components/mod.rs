@@ -1,6 +1,7 @@
 //! Reusable UI pieces. None of them holds a product rule.
 
 pub mod acknowledgement;
+pub mod active_filters;
 pub mod agreement_link;
 pub mod data_location;
 pub mod demo_clock;
