@@ -69,7 +69,7 @@ if (page === 'home') {
 
 if (page === 'find') {
   const f = data.find;
-  const ROW_HEIGHT = 184; // src/pages/find_partner/mod.rs ROW_HEIGHT
+  const ROW_HEIGHT = 200; // src/pages/find_partner/mod.rs ROW_HEIGHT
   const withCount = (v) => `${v.label} (${group(v.count)})`;
   const country = document.getElementById('filter-country');
   for (const v of f.country.values) country.append(el('option', { value: v.slug }, withCount(v)));

@@ -33,7 +33,7 @@ use partner_row::PartnerRow;
 pub use selection::{use_selection, Selection};
 
 /// The height of a result row in CSS pixels (style/directory.css agrees).
-pub const ROW_HEIGHT: u32 = 184;
+pub const ROW_HEIGHT: u32 = 200;
 
 /// The ids of a search, compared by identity: comparing 100,000 ids to
 /// learn that a new search differs would cost more than the search.
