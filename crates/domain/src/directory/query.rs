@@ -243,16 +243,36 @@ impl DirectoryQuery {
     }
 }
 
-/// Whether `text` still holds a percent escape ("%E0", "%A"): what a URL
-/// decoder leaves when the escapes do not decode to text. A typed "%" is
-/// encoded as "%25" in the app's own links, so it never reads as one.
+/// Whether `text` holds percent escapes that do not decode to text
+/// ("%E0%A4%A": half a character): what a URL decoder leaves behind when a
+/// link was cut or re-encoded. Escapes that do decode ("%3C") were typed:
+/// the app's own links encode a typed "%" as "%25", so they read back as
+/// typed and are searched as such.
 fn has_undecoded_escape(text: &str) -> bool {
+    if !text.contains('%') {
+        return false;
+    }
+    let hex = |b: u8| char::from(b).to_digit(16);
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, b)| {
-        *b == b'%'
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
-            && bytes.get(i + 2).is_none_or(u8::is_ascii_hexdigit)
-    })
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escape = match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(&h), Some(&l)) if bytes[i] == b'%' => hex(h).zip(hex(l)),
+            _ => None,
+        };
+        match escape {
+            Some((h, l)) => {
+                decoded.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            None => {
+                decoded.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    std::str::from_utf8(&decoded).is_err()
 }
 
 /// Collects notices up to `QueryNotice::MAX_NOTICES`, counting the rest.
@@ -455,9 +475,11 @@ mod tests {
             "The link's keywords could not be read (the link may have been cut or changed); the search starts without keywords."
         );
         assert_eq!(notices[0].detail().as_deref(), Some("q=%E0%A4%A"));
-        // A percent sign in words is fine.
-        let (query, notices) = DirectoryQuery::from_query_pairs(&pairs(&[("q", "100% cloud")]));
-        assert_eq!((query.keywords.as_str(), notices.len()), ("100% cloud", 0));
+        // A percent sign in words is fine, and so is an escape someone typed.
+        for typed in ["100% cloud", "%3Cscript%3E", "50%"] {
+            let (query, notices) = DirectoryQuery::from_query_pairs(&pairs(&[("q", typed)]));
+            assert_eq!((query.keywords.as_str(), notices.len()), (typed, 0));
+        }
     }
 
     #[test]
