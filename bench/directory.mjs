@@ -77,7 +77,7 @@ try {
       }).observe({ type: 'event', durationThreshold: 16, buffered: true });
     });
     await page.goto(`${server.url}partners/find?partners=${n}`);
-    await page.getByTestId('result-count').filter({ hasText: `${n.toLocaleString('en-US')} partners found` })
+    await page.getByTestId('result-count').filter({ hasText: `${n.toLocaleString('en-US')} partners` })
       .waitFor({ timeout: 60000 });
     const build = await page.evaluate(() => {
       const m = performance.getEntriesByName('directory-build', 'measure');

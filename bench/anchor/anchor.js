@@ -69,7 +69,7 @@ if (page === 'home') {
 
 if (page === 'find') {
   const f = data.find;
-  const ROW_HEIGHT = 128; // src/pages/find_partner/mod.rs ROW_HEIGHT
+  const ROW_HEIGHT = 200; // src/pages/find_partner/mod.rs ROW_HEIGHT
   const withCount = (v) => `${v.label} (${group(v.count)})`;
   const country = document.getElementById('filter-country');
   for (const v of f.country.values) country.append(el('option', { value: v.slug }, withCount(v)));
@@ -109,7 +109,8 @@ if (page === 'find') {
       el('div', { class: 'partner-row__body' },
         el('h3', { class: 'partner-row__name' }, r.name),
         el('p', { class: 'partner-row__location' }, r.location),
-        line(label('Serves '), r.sizes, el('span', { class: 'partner-row__sep' }, ' · '), label('Types '), r.types),
+        el('p', { class: 'partner-row__line partner-row__line--types' }, label('Types '), r.types),
+        line(label('Serves '), r.sizes),
         line(label('Industries '), r.industries),
         line(label('Designations '), r.designations)),
       el('div', { class: 'partner-row__actions' },
@@ -120,10 +121,12 @@ if (page === 'find') {
     return li;
   }
 
-  function show(rows, found) {
-    count.textContent = found === 1
-      ? `1 partner found of ${group(f.total)}`
-      : `${group(found)} partners found of ${group(f.total)}`;
+  // As the app: "5,000 partners", or "Showing 12 of 5,000 partners" while
+  // a filter is in force.
+  function show(rows, found, filtered) {
+    count.textContent = filtered
+      ? `Showing ${group(found)} of ${group(f.total)} partners`
+      : (f.total === 1 ? '1 partner' : `${group(f.total)} partners`);
     spacer.style.height = `${found * ROW_HEIGHT}px`;
     rowsList.replaceChildren(...rows.map((r, i) => row(r, i, found)));
   }
@@ -133,6 +136,6 @@ if (page === 'find') {
   keywords.addEventListener('input', () => {
     const words = keywords.value.toLowerCase().split(/\s+/).filter(Boolean);
     const hits = f.rows.filter((r) => words.every((w) => r.text.includes(w)));
-    show(hits, words.length ? hits.length : f.found);
+    show(hits, words.length ? hits.length : f.found, words.length > 0);
   });
 }

@@ -1,12 +1,15 @@
 //! A list that renders only the rows in view, so 100,000 items cost as
 //! much DOM as a dozen.
 //!
-//! Rows have one fixed height. A scroll container holds a spacer as tall as
-//! all rows; the rendered rows sit in a list moved down by CSS `transform`
-//! (set through CSSOM, which the CSP allows). Each row carries
+//! Rows have one fixed height. The list is a block as tall as all rows, in
+//! the page's own flow: the window scrolls it, so the page has one scroll
+//! and no inner box cuts off its last row. The rendered rows sit in a list
+//! moved down by CSS `transform` (set through CSSOM, which the CSP allows).
+//! Which rows show follows from where the block is in the window, read on
+//! the window's scroll and resize and on the block's own resize
+//! (a ResizeObserver: the layout around it may move it). Each row carries
 //! `aria-setsize`/`aria-posinset`, so a screen reader still hears
-//! "3 of 12,408". The container is measured by a ResizeObserver, so the
-//! rows follow its height whatever changes it.
+//! "3 of 12,408".
 //!
 //! ```ignore
 //! view! {
@@ -25,8 +28,19 @@ use wasm_bindgen::JsCast;
 /// Rows rendered above and below the visible ones, so a quick scroll or a
 /// Tab into the next row finds it already there.
 const OVERSCAN: usize = 2;
-/// Used until the container has been measured.
+/// Used until the window has been measured.
 const FALLBACK_VIEWPORT_PX: f64 = 640.0;
+
+/// The span of the list, in pixels from its top, that the window shows:
+/// `(from, to)`, empty when the list is out of view.
+fn span_in_window(el: &web_sys::Element) -> (f64, f64) {
+    let top = el.get_bounding_client_rect().top();
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(FALLBACK_VIEWPORT_PX);
+    ((-top).max(0.0), (height - top).max(0.0))
+}
 
 #[component]
 pub fn VirtualList<K, KF, V, RF>(
@@ -56,40 +70,51 @@ where
     RF: Fn(K, usize) -> V + Send + Sync + Clone + 'static,
 {
     let viewport = NodeRef::<html::Div>::new();
-    let scroll_top = RwSignal::new(0.0f64);
-    let viewport_px = RwSignal::new(FALLBACK_VIEWPORT_PX);
+    // The part of the list the window shows, in pixels from its top.
+    let span = RwSignal::new((0.0f64, FALLBACK_VIEWPORT_PX));
     let row_height = row_height.max(1);
     let row_height_px = f64::from(row_height);
 
     let measure = move || {
         if let Some(el) = viewport.get_untracked() {
-            let h = f64::from(el.client_height());
-            if h > 0.0 && (h - viewport_px.get_untracked()).abs() > 0.5 {
-                viewport_px.set(h);
+            let (from, to) = span_in_window(&el);
+            let (old_from, old_to) = span.get_untracked();
+            // Only a move past a row boundary changes which rows show.
+            let row = |px: f64| (px / row_height_px).floor();
+            if row(from) != row(old_from) || row(to) != row(old_to) {
+                span.set((from, to));
             }
         }
     };
-    // The container's height is known only after layout. A ResizeObserver
+    // Where the list sits is known only after layout. A ResizeObserver
     // reports it once the browser has laid the page out anyway, and again
-    // whenever it changes (window, zoom, surrounding layout); reading it
-    // right after mount instead forced a synchronous layout of the whole
-    // page before its first paint.
-    let observer = StoredValue::new_local(None::<ResizeWatch>);
+    // whenever the list's box changes; reading it right after mount instead
+    // forced a synchronous layout of the whole page before its first paint.
+    // The window's scroll and resize move the list in the window.
+    let watches = StoredValue::new_local(None::<(Option<ResizeWatch>, WindowWatch)>);
     Effect::new(move |_| {
         if let Some(el) = viewport.get() {
-            observer.set_value(ResizeWatch::start(&el, measure));
+            watches.set_value(Some((
+                ResizeWatch::start(&el, measure),
+                WindowWatch::start(&["scroll", "resize"], measure),
+            )));
         }
     });
-    on_cleanup(move || observer.set_value(None));
+    on_cleanup(move || watches.set_value(None));
 
     if let Some(reset) = reset {
         Effect::new(move |previous: Option<u64>| {
             let now = reset.get();
             if previous.is_some_and(|p| p != now) {
+                // A new result list starts at its top: when the window is
+                // past it, bring the top back (scroll-margin-top in the CSS
+                // keeps it clear of the sticky header).
                 if let Some(el) = viewport.get_untracked() {
-                    el.set_scroll_top(0);
+                    if el.get_bounding_client_rect().top() < 0.0 {
+                        el.scroll_into_view();
+                    }
                 }
-                scroll_top.set(0.0);
+                measure();
             }
             now
         });
@@ -97,10 +122,11 @@ where
 
     let window = Memo::new(move |_| {
         let n = len.get();
-        let first_visible = (scroll_top.get() / row_height_px).floor() as usize;
-        let visible = (viewport_px.get() / row_height_px).ceil() as usize + 1;
+        let (from, to) = span.get();
+        let first_visible = (from / row_height_px).floor() as usize;
+        let end_visible = (to / row_height_px).ceil() as usize;
         let first = first_visible.saturating_sub(OVERSCAN).min(n);
-        let end = (first_visible + visible + OVERSCAN).min(n);
+        let end = (end_visible + OVERSCAN).min(n);
         (first, end)
     });
     let items = move || {
@@ -118,18 +144,7 @@ where
     let list_label = label.clone();
 
     view! {
-        <div
-            class="vlist"
-            node_ref=viewport
-            role="region"
-            aria-label=label
-            tabindex="0"
-            on:scroll=move |_| {
-                if let Some(el) = viewport.get_untracked() {
-                    scroll_top.set(f64::from(el.scroll_top()));
-                }
-            }
-        >
+        <div class="vlist" node_ref=viewport role="region" aria-label=label>
             <div class="vlist__spacer" style:height=total>
                 <ul class="vlist__rows" aria-label=list_label style:transform=offset>
                     <For
@@ -179,5 +194,37 @@ impl ResizeWatch {
 impl Drop for ResizeWatch {
     fn drop(&mut self) {
         self.observer.disconnect();
+    }
+}
+
+/// Listeners for window events, removed when dropped.
+struct WindowWatch {
+    events: &'static [&'static str],
+    callback: Closure<dyn FnMut()>,
+}
+
+impl WindowWatch {
+    fn start(events: &'static [&'static str], on_event: impl FnMut() + 'static) -> Self {
+        let callback = Closure::<dyn FnMut()>::new(on_event);
+        if let Some(window) = web_sys::window() {
+            for event in events {
+                let _ = window
+                    .add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+            }
+        }
+        WindowWatch { events, callback }
+    }
+}
+
+impl Drop for WindowWatch {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            for event in self.events {
+                let _ = window.remove_event_listener_with_callback(
+                    event,
+                    self.callback.as_ref().unchecked_ref(),
+                );
+            }
+        }
     }
 }

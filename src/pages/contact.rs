@@ -20,9 +20,8 @@ use crate::components::filter_panel::group_digits;
 use crate::components::focus::{focus_id, focus_node_after_render};
 use crate::components::form_field::{FieldIds, FormField};
 use crate::components::page::{Crumb, Page};
-use crate::components::toast::use_toasts;
 use crate::form_draft::{self, FormDraft};
-use crate::pages::find_partner::directory::directory_covering;
+use crate::pages::find_partner::directory::{directory_covering, FROM_CONTACT_ME, FROM_KEY};
 use crate::pages::find_partner::use_selection;
 use crate::persona_store::use_signed_in;
 use crate::routes;
@@ -63,7 +62,7 @@ fn recipients(raw: Option<&str>) -> Recipients {
             }
             Some(_) => {}
             None => ignored.push(format!(
-                "Ignored \"{}\": no partner in the directory has this id.",
+                "The link names a partner the directory does not have (“{}”); it was left out.",
                 key.chars().take(40).collect::<String>()
             )),
         }
@@ -103,11 +102,14 @@ fn clear_draft() {
 pub fn ContactPage() -> impl IntoView {
     let store = use_store();
     let signed_in = use_signed_in();
-    let toasts = use_toasts();
     let selection = use_selection();
     let query_map = use_query_map();
     let to = Memo::new(move |_| query_map.with(|m| recipients(m.get_str("partners"))));
     let can_contact = move || permissions::allows(signed_in.get(), Action::ContactPartners);
+    let from_contact_me = move || {
+        query_map.with(|m| m.get_str(FROM_KEY) == Some(FROM_CONTACT_ME))
+            && to.with(|r| r.partners.len() == 1)
+    };
 
     let form = RwSignal::new(load_draft());
     // Syncs the draft to storage as it is typed.
@@ -151,7 +153,8 @@ pub fn ContactPage() -> impl IntoView {
                     form.set(ContactForm::default());
                     submitted.set(false);
                     sent.set(request);
-                    toasts.success("Your request was sent.");
+                    // Said once: the confirmation below, which takes focus,
+                    // and no toast repeating it.
                     focus_node_after_render(confirmation_ref);
                 }
                 Err(ActionError::Refused(DomainError::InvalidContactRequest { .. })) => {
@@ -162,7 +165,7 @@ pub fn ContactPage() -> impl IntoView {
                 Err(error) => {
                     let message =
                         format!("Your request was not sent. {error} Your answers are kept.");
-                    toasts.error(message.clone());
+                    // Said once, beside the form (an alert), not also in a toast.
                     send_error.set(Some(message));
                 }
             }
@@ -336,7 +339,10 @@ pub fn ContactPage() -> impl IntoView {
                 {move || send_error.get().map(|m| view! { <div class="notice notice--error" role="alert"><p>{m}</p></div> })}
                 <div class="form-actions">
                     {move || if can_contact() {
-                        view! { <button type="submit" class="button button--primary">"Send"</button> }.into_any()
+                        // The seeds' last button: "Contact me" for one partner,
+                        // "Send" after "Contact selected providers".
+                        let label = ContactRequest::send_label(from_contact_me());
+                        view! { <button type="submit" class="button button--primary">{label}</button> }.into_any()
                     } else {
                         view! { <p class="form-field__hint">"Sending needs a Billing Administrator or Global Administrator."</p> }.into_any()
                     }}

@@ -120,7 +120,20 @@ pub fn RelationshipsPage() -> impl IntoView {
         let url = query_map.with_untracked(|m| with_changes(routes::RELATIONSHIPS, m, &changes));
         nav.push(&url);
     };
-    let in_force = Signal::derive(move || query.with(|q| q.filter.in_force()));
+    let in_force = Signal::derive(move || {
+        query.with(|q| {
+            q.filter
+                .in_force()
+                .into_iter()
+                .map(|f| (f.name.to_string(), f.value))
+                .collect::<Vec<_>>()
+        })
+    });
+    // The same list with every filter gone (the sort stays).
+    let clear_href = Signal::derive(move || {
+        let changes: Vec<(&str, Option<String>)> = FILTER_KEYS.iter().map(|k| (*k, None)).collect();
+        query_map.with(|m| with_changes(routes::RELATIONSHIPS, m, &changes))
+    });
     let permission_notice =
         move || permissions::page_notice(signed_in.get(), Subject::PartnerList, &PARTNER_ACTIONS);
     let any_shown = move || shown() != 0;
@@ -211,7 +224,7 @@ pub fn RelationshipsPage() -> impl IntoView {
                     </select>
                 </div>
             </form>
-            <ActiveFilters filters=in_force on_clear=on_clear />
+            <ActiveFilters filters=in_force clear_href=clear_href />
             <p class="result-count" role="status" data-testid="relationship-count">
                 {move || {
                     let (shown, total) = (shown(), total());

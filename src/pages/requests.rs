@@ -1,13 +1,15 @@
-//! "Requests sent": every contact request, newest first, with the partners
-//! it went to, when, and whether they have got back to you.
+//! "Requests sent": every contact request, newest first, one row per
+//! partner it went to (a link to that partner in Find a partner), with
+//! when, whether they have got back to you, and the business needs sent.
 
+use domain::directory::{DirectoryQuery, Listing, DEFAULT_PARTNER_COUNT};
 use domain::{ContactRequest, ContactRequestStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::base_path::href;
 use crate::components::page::{Crumb, Page};
-use crate::pages::find_partner::directory::directory_covering;
+use crate::pages::find_partner::directory::{directory_covering, find_href};
 use crate::routes;
 use crate::store::use_store;
 
@@ -16,14 +18,29 @@ const TRAIL: &[Crumb] = &[Crumb {
     href: Some(routes::FIND_PARTNER),
 }];
 
-/// One table row: the request with its partners' names resolved.
+/// One table row: a partner a request went to, by name, with the request.
 #[derive(Clone, Debug, PartialEq)]
 struct RequestRow {
-    id: String,
-    partners: Vec<String>,
+    key: (String, String),
+    partner: String,
+    /// Find a partner, searched for this partner's name; `None` for a key
+    /// the directory does not know (older data), shown as is.
+    link: Option<String>,
     sent: String,
     status: ContactRequestStatus,
+    needs: String,
     contact: String,
+}
+
+/// Find a partner showing the partner named `key` (its name searched, in a
+/// directory large enough to hold it).
+fn partner_href(key: &str, name: &str) -> String {
+    let query = DirectoryQuery {
+        keywords: name.to_string(),
+        ..DirectoryQuery::default()
+    };
+    let size = Listing::id_of_key(key).map_or(0, |id| id as usize + 1);
+    find_href(&query, size.max(DEFAULT_PARTNER_COUNT))
 }
 
 fn rows(requests: &[ContactRequest]) -> Vec<RequestRow> {
@@ -32,31 +49,33 @@ fn rows(requests: &[ContactRequest]) -> Vec<RequestRow> {
             .iter()
             .flat_map(|r| r.partner_ids.iter().map(String::as_str)),
     );
-    let mut rows: Vec<RequestRow> = requests
-        .iter()
-        .map(|r| RequestRow {
-            id: r.id.clone(),
-            // A key the directory does not know (older data) shows as is.
-            partners: r
-                .partner_ids
-                .iter()
-                .map(|key| {
-                    directory
-                        .find_key(key)
-                        .map_or_else(|| key.clone(), |l| l.name)
-                })
-                .collect(),
-            sent: r.sent_date_time.date_string(),
-            status: r.status,
-            contact: format!(
-                "{} {} · {}",
-                r.details.first_name(),
-                r.details.last_name(),
-                r.details.email()
-            ),
-        })
-        .collect();
-    rows.reverse();
+    let mut rows: Vec<RequestRow> = Vec::new();
+    for r in requests.iter().rev() {
+        let contact = format!(
+            "{} {} · {}",
+            r.details.first_name(),
+            r.details.last_name(),
+            r.details.email()
+        );
+        for key in &r.partner_ids {
+            let (partner, link) = match directory.find_key(key) {
+                Some(l) => {
+                    let link = partner_href(key, &l.name);
+                    (l.name, Some(link))
+                }
+                None => (key.clone(), None),
+            };
+            rows.push(RequestRow {
+                key: (r.id.clone(), key.clone()),
+                partner,
+                link,
+                sent: r.sent_date_time.date_string(),
+                status: r.status,
+                needs: r.details.business_needs().to_string(),
+                contact: contact.clone(),
+            });
+        }
+    }
     rows
 }
 
@@ -85,14 +104,18 @@ pub fn RequestsPage() -> impl IntoView {
                                 <th scope="col">"Partner"</th>
                                 <th scope="col">"Sent"</th>
                                 <th scope="col">"Status"</th>
+                                <th scope="col">"Business needs"</th>
                                 <th scope="col">"Your contact details"</th>
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || rows.get() key=|r| r.id.clone() let:row>
+                            <For each=move || rows.get() key=|r| r.key.clone() let:row>
                                 <tr>
                                     <th scope="row">
-                                        <ul>{row.partners.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
+                                        {match row.link.clone() {
+                                            Some(link) => view! { <A href=href(&link)>{row.partner.clone()}</A> }.into_any(),
+                                            None => view! { <span>{row.partner.clone()}</span> }.into_any(),
+                                        }}
                                     </th>
                                     <td data-label="Sent">{row.sent.clone()}</td>
                                     <td data-label="Status">
@@ -101,6 +124,7 @@ pub fn RequestsPage() -> impl IntoView {
                                             ContactRequestStatus::Contacted => "status-pill status-pill--contacted",
                                         }>{row.status.label()}</span>
                                     </td>
+                                    <td data-label="Business needs" class="requests-table__needs">{row.needs.clone()}</td>
                                     <td data-label="Your contact details">{row.contact.clone()}</td>
                                 </tr>
                             </For>

@@ -376,6 +376,7 @@ test('Find a partner → contact form → Send, with the keyboard alone', async 
   assert.equal(await page.locator('#contact-organization-size').inputValue(), '50-249 employees');
   assert.equal(await page.locator('#contact-industry').inputValue(), 'Healthcare');
   await tabTo(page, 'button[type=submit]');
+  // Reached through "Contact selected providers": the seeds' "Send".
   assert.equal(await focusedText(page), 'Send');
   await page.keyboard.press('Enter');
   const confirmation = page.getByTestId('confirmation');

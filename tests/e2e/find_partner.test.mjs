@@ -14,13 +14,15 @@ import { setUp } from './lib/setup.mjs';
 const app = setUp();
 
 const count = async (page) => (await page.getByTestId('result-count').innerText()).trim();
-const found = async (page) => Number((await count(page)).split(' ')[0].replace(/,/g, ''));
+// "5,000 partners" or "Showing 1,234 of 5,000 partners": the number shown.
+const found = async (page) => Number((await count(page)).match(/^(?:Showing )?([\d,]+)/)[1].replace(/,/g, ''));
 
 test('a new admin finds two partners, contacts them and sees the requests', async () => {
   const page = await openPage(app.context);
   await page.goto(app.url + 'partners/find');
   await waitForApp(page);
-  assert.match(await count(page), /^5,000 partners found of 5,000$/);
+  // One count phrasing across the console's lists.
+  assert.match(await count(page), /^5,000 partners$/);
   await assertAccessible(page, 'Find a partner');
   await screenshot(page, 'find-partner');
 
@@ -38,7 +40,25 @@ test('a new admin finds two partners, contacts them and sees the requests', asyn
   await page.waitForFunction(() => new URL(location.href).searchParams.get('size') === '50-249');
   const afterSize = await found(page);
   assert.ok(afterSize >= 2 && afterSize <= afterIndustry, `size count ${afterSize}`);
+  assert.match(await count(page), new RegExp(`^Showing ${afterSize} of 5,000 partners$`));
+  // The filters in force are named above the results.
+  const chips = await page.getByTestId('active-filters').innerText();
+  assert.match(chips, /Keywords:\s*cloud/);
+  assert.match(chips, /Industry focus:\s*Healthcare/);
+  assert.match(chips, /Organization size:\s*50-249 employees/);
+  // One page scroll: the list is not a box of its own, and its last card
+  // comes fully into view at the bottom of the page.
+  assert.equal(await page.locator('.vlist').evaluate((el) => getComputedStyle(el).overflowY), 'visible');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const last = page.locator(`.vlist__row[aria-posinset="${afterSize}"]`);
+  await last.waitFor();
+  const box = await last.boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box.y >= 0 && box.y + box.height <= viewport.height + 1, `last card at ${box.y}+${box.height}`);
+  // The filter pane's last filter is on the page, not cut off by a box.
+  assert.equal(await page.locator('.directory__filters').evaluate((el) => el.scrollHeight <= el.clientHeight + 1), true);
   await screenshot(page, 'find-partner-filtered');
+  await page.evaluate(() => window.scrollTo(0, 0));
 
   // Open the first partner's details by keyboard; Esc returns focus.
   const rows = page.locator('.vlist__row');
@@ -49,6 +69,11 @@ test('a new admin finds two partners, contacts them and sees the requests', asyn
   const dialog = page.getByRole('dialog', { name: firstName });
   await dialog.waitFor();
   assert.match(await dialog.innerText(), /Organization sizes served/);
+  // Selecting is a checkbox whose tick says the state, not a label that
+  // reads "Selected" while nothing is.
+  const select = dialog.getByRole('checkbox', { name: 'Select for Contact selected providers' });
+  assert.equal(await select.isChecked(), false);
+  assert.equal(await dialog.getByText('Selected for contact').count(), 0);
   await assertAccessible(page, 'partner details');
   await screenshot(page, 'find-partner-details');
   await page.keyboard.press('Escape');
@@ -147,7 +172,7 @@ test('back and forward restore the filters', async () => {
 
   await page.getByRole('button', { name: 'Clear all' }).first().click();
   await page.waitForFunction(() => !location.search.includes('industry'));
-  assert.match(await count(page), /^5,000 partners/);
+  assert.match(await count(page), /^5,000 partners$/);
   assertNoProblems(page);
   await page.close();
 });
@@ -156,36 +181,48 @@ test('a malformed link shows what was ignored and still works', async () => {
   const page = await openPage(app.context);
   await page.goto(app.url + 'partners/find?industry=xyz,healthcare&colour=blue&partners=lots&sort=price&q=%E0%A4%A');
   await waitForApp(page);
-  const notices = await page.getByTestId('query-notices').innerText();
-  assert.match(notices, /Ignored unknown industry "xyz"/);
-  assert.match(notices, /Ignored unknown parameter "colour"/);
-  assert.match(notices, /Ignored partners="lots"/);
-  assert.match(notices, /Ignored unknown sort order "price"/);
+  // In an admin's words: what was wrong and what the page does instead;
+  // the link's own text only under Details.
+  const notices = page.getByTestId('query-notices');
+  const said = await notices.innerText();
+  assert.match(said, /The link asks for the industry “xyz”, which the directory does not list; the list is not filtered by it\./);
+  assert.match(said, /The link holds a setting this page does not have; it was left out\./);
+  assert.match(said, /a directory of “lots” partners, which is not a whole number; it shows the usual 5,000\./);
+  assert.match(said, /an order this page does not offer \(“price”\); the list keeps its usual order\./);
+  assert.match(said, /The link's keywords could not be read/);
+  for (const internal of [/parameter "colour"/, /partners="lots"/, /%E0/]) {
+    assert.doesNotMatch(said, internal);
+  }
+  assert.equal(await page.getByLabel('Keywords').inputValue(), '', 'garbled keywords are not searched');
+  await notices.locator('summary').first().click();
+  assert.match(await notices.innerText(), /Unknown parameter: colour/);
   assert.ok(await page.getByRole('checkbox', { name: /^Healthcare/ }).isChecked());
-  assert.match(await count(page), /of 5,000$/);
+  assert.match(await count(page), /of 5,000 partners$/);
   await assertAccessible(page, 'Find a partner with notices');
   await screenshot(page, 'find-partner-notices');
 
   await page.goto(app.url + 'partners/contact?partners=p-000001,nonsense,p-999999999');
   await waitForApp(page);
-  assert.match(await page.getByTestId('contact-notices').innerText(), /Ignored "nonsense"/);
+  assert.match(await page.getByTestId('contact-notices').innerText(), /The link names a partner the directory does not have \(“nonsense”\); it was left out\./);
   assert.equal((await page.getByTestId('contact-recipients').locator('li').count()), 1);
   assertNoProblems(page);
   await page.close();
 });
 
-test('100,000 partners keep a small DOM while scrolling', async () => {
+test('100,000 partners keep a small DOM while the page scrolls', async () => {
   const page = await openPage(app.context);
   await page.goto(app.url + 'partners/find?partners=100000');
   await waitForApp(page);
-  await page.getByTestId('result-count').filter({ hasText: '100,000 partners found' }).waitFor({ timeout: 30000 });
-  const visible = await page.evaluate(() => {
-    const list = document.querySelector('.vlist');
-    return Math.ceil(list.clientHeight / document.querySelector('.vlist__row').offsetHeight);
-  });
+  await page.getByTestId('result-count').filter({ hasText: /^100,000 partners$/ }).waitFor({ timeout: 30000 });
+  const visible = await page.evaluate(() => Math.ceil(window.innerHeight / document.querySelector('.vlist__row').offsetHeight));
   const rendered = await page.locator('.vlist__row').count();
   assert.ok(rendered <= 2 * visible + 1, `${rendered} rows rendered for ${visible} visible`);
-  await page.locator('.vlist').evaluate((el) => { el.scrollTop = 128 * 50000; });
+  // The window scrolls the list: to the 50,001st row.
+  await page.evaluate(() => {
+    const list = document.querySelector('.vlist');
+    const rowHeight = document.querySelector('.vlist__row').offsetHeight;
+    window.scrollTo(0, list.getBoundingClientRect().top + window.scrollY + rowHeight * 50000);
+  });
   await page.locator('.vlist__row[aria-posinset="50001"]').waitFor();
   assert.ok(await page.locator('.vlist__row').count() <= 2 * visible + 1);
   assert.equal(await page.locator('.vlist__row').first().getAttribute('aria-setsize'), '100000');
@@ -193,20 +230,30 @@ test('100,000 partners keep a small DOM while scrolling', async () => {
   await page.close();
 });
 
-test('the result list fills its box when the box grows, not only when the window does', async () => {
+test('the result list fills the window when the window grows, and when the layout moves it', async () => {
   const page = await openPage(app.context);
   await page.goto(app.url + 'partners/find');
   await waitForApp(page);
   const rows = page.locator('.vlist__row');
   await rows.first().waitFor();
   const before = await rows.count();
-  // Taller through CSSOM, with no window resize: as a layout change would.
-  const slots = await page.locator('.vlist').evaluate((el) => {
-    el.style.height = '1500px';
-    return Math.ceil(el.clientHeight / el.querySelector('.vlist__row').offsetHeight);
-  });
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size.width, height: size.height + 1500 });
+  const slots = await page.evaluate(() => Math.ceil(
+    (window.innerHeight - document.querySelector('.vlist').getBoundingClientRect().top)
+      / document.querySelector('.vlist__row').offsetHeight));
   assert.ok(slots > before, `${slots} row slots, ${before} rows before`);
   await page.waitForFunction((n) => document.querySelectorAll('.vlist__row').length >= n, slots);
+  await page.setViewportSize(size);
+  // Scrolling the page moves the window over the list: the rows above
+  // the window go, the ones now in it come.
+  await page.evaluate(() => window.scrollTo(0, 3000));
+  await page.waitForFunction(() => Number(document.querySelector('.vlist__row').getAttribute('aria-posinset')) > 1);
+  // Every type a partner has is readable in its row: nothing cut off.
+  const cut = await page.locator('.partner-row__line--types').evaluateAll((lines) => lines
+    .filter((line) => line.scrollHeight > line.clientHeight + 1 || line.scrollWidth > line.clientWidth + 1)
+    .map((line) => line.textContent));
+  assert.deepEqual(cut, []);
   // No label is followed by nothing (a partner without designations says "None").
   const bare = await page.locator('.partner-row__line').evaluateAll((lines) => lines
     .filter((line) => [...line.childNodes].some((n) => n.classList?.contains('partner-row__label')
@@ -250,10 +297,29 @@ test('ticked partners stay ticked across pages and a reload, and a sent request 
   await fillContactForm(page, { needs: 'Two clinics moving to Microsoft 365.' });
   await page.getByRole('button', { name: 'Send' }).click();
   await page.getByTestId('confirmation').waitFor();
+  // Said once: the confirmation, not a toast repeating it.
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.toast').count(), 0);
 
   await nav.getByRole('link', { name: 'Find a partner', exact: true }).click();
   await page.getByRole('button', { name: 'Contact selected providers (0)' }).waitFor();
   assert.equal(await page.getByRole('checkbox', { name: `Select ${names[0]}` }).isChecked(), false);
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('a partner\'s Contact me ends with the seeds\' Contact me button', async () => {
+  const page = await openPage(app.context);
+  await page.goto(app.url + 'partners/find');
+  await waitForApp(page);
+  const row = page.locator('.vlist__row').first();
+  const name = (await row.locator('h3').innerText()).trim();
+  await row.getByRole('link', { name: /^Contact me/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Contact partners' }).waitFor();
+  assert.equal((await page.getByTestId('contact-recipients').innerText()).trim(), name);
+  assert.equal(await page.getByRole('button', { name: 'Contact me' }).count(), 1);
+  assert.equal(await page.getByRole('button', { name: 'Send' }).count(), 0);
+  await screenshot(page, 'contact-me-form');
   assertNoProblems(page);
   await page.close();
 });

@@ -114,7 +114,7 @@ test('filters live in the URL: reload and Back keep them; a highlight shows firs
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.getByLabel('Search').inputValue(), 'zzz-nobody');
-  await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  await page.getByTestId('active-filters').getByRole('link', { name: 'Clear filters' }).click();
   await page.locator('tbody tr').nth(5).waitFor();
   await page.goBack();
   await page.getByText('No partners match these filters.').waitFor();
@@ -375,6 +375,108 @@ test('the demo clock moves time; home counts link to filtered views; activity fi
   assert.ok(rows.length > 0 && rows.every((r) => r.includes('Fabrikam IT Services')), rows.join('\n'));
   await assertAccessible(page, 'activity filtered by partner');
   await screenshot(page, 'rel-activity');
+  assertNoProblems(page);
+  await page.close();
+});
+
+// Every id the saved state holds: the partners', invitations',
+// relationships' and contact requests', and the directory partners'.
+const idsOf = (state) => [
+  ...state.partners.map((p) => p.id),
+  ...state.invitations.map((i) => i.id),
+  ...state.relationships.map((r) => r.id),
+  ...state.contactRequests.map((c) => c.id),
+  ...state.contactRequests.flatMap((c) => c.partnerIds),
+];
+
+// Shows every entry of the Activity table and returns its rows' text.
+const allActivityRows = async (page) => {
+  const more = page.getByRole('button', { name: /^Show \d+ more$/ });
+  while (await more.count()) await more.click();
+  return page.locator('[data-testid="activity-table"] tbody tr').allInnerTexts();
+};
+
+test('Activity names partners, invitations and requests as an admin knows them, never by id', async () => {
+  const page = await fresh('settings/data');
+  // Time passes (invitations expire, notices come); the demo's own history
+  // has the rest: accepted and refused invitations, the simulator's
+  // invitations, contact requests and the partners' replies.
+  const before = await page.getByTestId('demo-date').innerText();
+  await page.getByRole('button', { name: '+30 days' }).click();
+  await page.getByTestId('demo-date').filter({ hasNotText: before }).waitFor();
+  const state = (await exportData(page)).state;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Activity' }).waitFor();
+  const rows = await allActivityRows(page);
+  assert.ok(rows.length > 20, `${rows.length} rows`);
+  const text = rows.join('\n');
+  for (const id of idsOf(state)) {
+    assert.ok(!text.includes(id), `the id ${id} is shown:\n${rows.filter((r) => r.includes(id)).join('\n')}`);
+  }
+  assert.doesNotMatch(text, /\b(?:p-\d{6}|inv-[\w-]+|cr-\d+|rel-[\w-]+)\b/);
+  // An invitation is named by its partner and the day it came.
+  assert.match(text, /Accepted & authorized the invitation from [^,\n]+, received \d{4}-\d{2}-\d{2}/);
+  // What the partner simulator did is the partner's: "Who" names it.
+  const sent = rows.filter((r) => /Sent an invitation/.test(r));
+  assert.ok(sent.length > 0);
+  for (const row of sent) assert.match(row, /\(partner\)/, row);
+  // A contact request names the directory partner, linked by its name.
+  const link = page.locator('[data-testid="activity-table"] td[data-label="Partner"] a').filter({ hasNotText: /^p-\d+$/ });
+  assert.ok(await link.count() > 0);
+  await assertAccessible(page, 'Activity, every entry');
+  await screenshot(page, 'activity-names');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('Activity says which filters are in force, from a link too, and clears them', async () => {
+  const page = await fresh('activity?partner=nobody');
+  await page.getByRole('heading', { level: 1, name: 'Activity' }).waitFor();
+  const chips = page.getByTestId('active-filters');
+  assert.match(await chips.innerText(), /Partner:\s*A partner not in your list/);
+  // The select says so too, rather than "All partners".
+  assert.equal(await page.locator('#activity-partner option:checked').innerText(), 'A partner not in your list');
+  const empty = page.getByTestId('activity-empty');
+  assert.match(await empty.innerText(), /No activity matches these filters\./);
+  await assertAccessible(page, 'Activity filtered to nothing, from a link');
+  await screenshot(page, 'activity-filtered-from-a-link');
+  await empty.getByRole('link', { name: 'Clear filters' }).click();
+  await page.waitForURL((u) => !u.searchParams.has('partner'));
+  await page.getByTestId('activity-count').filter({ hasText: /^Showing the newest 100 of [\d,]+ entries$|^\d+ entries$/ }).waitFor();
+  assert.equal(await chips.count(), 0);
+
+  // A filter chosen here is named the same way, with a way back.
+  await page.getByLabel('Partner', { exact: true }).selectOption({ label: 'Fabrikam IT Services' });
+  await page.waitForURL(/partner=fabrikam-it/);
+  assert.match(await chips.innerText(), /Partner:\s*Fabrikam IT Services/);
+  await chips.getByRole('link', { name: 'Clear filters' }).click();
+  await page.waitForURL((u) => !u.searchParams.has('partner'));
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('Activity reads newest first after an import of older entries', async () => {
+  const page = await fresh('settings/data');
+  const exported = await exportData(page);
+  const log = exported.state.activity;
+  // Entries from an older console, appended after today's: an import
+  // brings them in the order the file has them.
+  const older = Array.from({ length: 5 }, (_, n) => ({
+    ...log[0], action: `Entry from 2024 number ${n}`, at: `2024-0${n + 1}-01T00:00:00Z`,
+  }));
+  exported.state.activity = [...log, ...older];
+  await page.getByLabel('JSON file to import').setInputFiles({
+    name: 'older.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)),
+  });
+  await page.getByText('Imported “older.json”').waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Activity' }).waitFor();
+  const times = await page.locator('[data-testid="activity-table"] tbody tr time').evaluateAll(
+    (els) => els.map((el) => el.getAttribute('datetime')));
+  assert.ok(times.length > 10);
+  const sorted = [...times].sort().reverse();
+  assert.deepEqual(times, sorted, 'newest first');
+  assert.doesNotMatch(await page.locator('[data-testid="activity-table"] tbody tr').first().innerText(), /Entry from 2024/);
   assertNoProblems(page);
   await page.close();
 });

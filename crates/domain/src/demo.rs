@@ -391,10 +391,11 @@ impl Demo {
             city: "Seattle".into(),
             first_name: "Avery".into(),
             last_name: "Howard".into(),
-            email: "avery.howard@contoso-retail.example".into(),
+            // The demo organization's own domain (the header says Adatum).
+            email: "avery.howard@adatum.example".into(),
             phone: "+1 425 555 0100".into(),
             organization_size: "50-249 employees".into(),
-            organization_name: "Contoso Retail".into(),
+            organization_name: "Adatum Corporation".into(),
             industry: "Retail".into(),
             business_needs: "We are moving 120 mailboxes to the cloud and need help with Teams rollout and training.".into(),
         };

@@ -16,8 +16,9 @@ use domain::directory::{
 use leptos_router::params::ParamsMap;
 
 /// Every build of the console shows the same partners: shared links and
-/// contact requests keep naming the same companies.
-pub const DIRECTORY_SEED: u64 = 42;
+/// contact requests keep naming the same companies (the domain's activity
+/// log names them from the same seed).
+pub use domain::directory::DIRECTORY_SEED;
 
 /// The names of the `performance.measure` entries the benchmark reads.
 pub const SEARCH_MEASURE: &str = "directory-search";
@@ -79,13 +80,21 @@ fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
     out
 }
 
+/// One thing in the link the page could not use: the sentence an admin
+/// reads, and the part of the link for support (under "Details").
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkNotice {
+    pub summary: String,
+    pub detail: Option<String>,
+}
+
 /// What the URL asks for: the directory size (with a notice if `partners`
 /// was unusable), the query, and notices for everything ignored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UrlView {
     pub count: usize,
     pub query: DirectoryQuery,
-    pub notices: Vec<String>,
+    pub notices: Vec<LinkNotice>,
 }
 
 impl UrlView {
@@ -95,13 +104,25 @@ impl UrlView {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         let (query, notices) = DirectoryQuery::from_query_pairs(&pairs);
-        let mut texts: Vec<String> = notices.iter().map(QueryNotice::to_string).collect();
+        let mut texts: Vec<LinkNotice> = notices
+            .iter()
+            .map(|n: &QueryNotice| LinkNotice {
+                summary: n.to_string(),
+                detail: n.detail(),
+            })
+            .collect();
         let count = match map.get_str(PARTNERS_KEY) {
             None => DEFAULT_PARTNER_COUNT,
             Some(text) => match parse_partner_count(text) {
                 Ok(n) => n,
                 Err(error) => {
-                    texts.insert(0, error.to_string());
+                    texts.insert(
+                        0,
+                        LinkNotice {
+                            summary: error.to_string(),
+                            detail: None,
+                        },
+                    );
                     DEFAULT_PARTNER_COUNT
                 }
             },
@@ -128,6 +149,22 @@ pub fn contact_href(keys: &[String]) -> String {
     with_query(
         crate::routes::CONTACT,
         &[("partners".to_string(), keys.join(","))],
+    )
+}
+
+/// The query key that says the form was reached from a partner's
+/// "Contact me" (its button then says "Contact me" too, as in the seeds).
+pub const FROM_KEY: &str = "from";
+pub const FROM_CONTACT_ME: &str = "contact-me";
+
+/// The contact form for one partner, from its "Contact me".
+pub fn contact_me_href(key: &str) -> String {
+    with_query(
+        crate::routes::CONTACT,
+        &[
+            ("partners".to_string(), key.to_string()),
+            (FROM_KEY.to_string(), FROM_CONTACT_ME.to_string()),
+        ],
     )
 }
 

@@ -20,18 +20,20 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::base_path::href;
+use crate::components::active_filters::ActiveFilters;
 use crate::components::filter_panel::{group_digits, FilterPanel, QueryChange, SortSelect};
 use crate::components::page::Page;
 use crate::components::url_query::use_query_map;
 use crate::components::virtual_list::VirtualList;
 use crate::persona_store::use_signed_in;
 use directory::{contact_href, find_href, UrlView};
+use domain::directory::{DirectoryQuery, Facet};
 use partner_detail::PartnerDetail;
 use partner_row::PartnerRow;
 pub use selection::{use_selection, Selection};
 
 /// The height of a result row in CSS pixels (style/directory.css agrees).
-pub const ROW_HEIGHT: u32 = 128;
+pub const ROW_HEIGHT: u32 = 200;
 
 /// The ids of a search, compared by identity: comparing 100,000 ids to
 /// learn that a new search differs would cost more than the search.
@@ -91,18 +93,25 @@ pub fn FindPartnerPage() -> impl IntoView {
         })
     };
 
+    // The count reads as on the other lists: "5,000 partners", and
+    // "Showing 12 of 5,000 partners" while a filter is in force.
     let status_text = move || {
-        let n = found.get();
-        let total = count.get();
-        match n {
-            1 => format!("1 partner found of {}", group_digits(total)),
-            n => format!(
-                "{} partners found of {}",
+        let (n, total) = (found.get(), count.get());
+        if query.with(DirectoryQuery::has_filters) {
+            format!(
+                "Showing {} of {} partners",
                 group_digits(n),
                 group_digits(total)
-            ),
+            )
+        } else if total == 1 {
+            "1 partner".to_string()
+        } else {
+            format!("{} partners", group_digits(total))
         }
     };
+    let in_force = Signal::derive(move || query.with(filters_in_force));
+    let clear_href =
+        Signal::derive(move || find_href(&query.with(DirectoryQuery::cleared), count.get()));
 
     view! {
         <Page title="Find a partner">
@@ -120,9 +129,19 @@ pub fn FindPartnerPage() -> impl IntoView {
             }}
             <Show when=move || notices.with(|n| !n.is_empty())>
                 <section class="notice notice--warning" aria-labelledby="query-notices-title" data-testid="query-notices">
-                    <p id="query-notices-title"><strong>"Some parts of this link were ignored."</strong></p>
+                    <p id="query-notices-title"><strong>"Parts of this link could not be used."</strong></p>
                     <ul>
-                        {move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                        {move || notices.get().into_iter().map(|n| view! {
+                            <li>
+                                {n.summary}
+                                {n.detail.map(|d| view! {
+                                    <details class="notice__details">
+                                        <summary>"Details"</summary>
+                                        <code>{d}</code>
+                                    </details>
+                                })}
+                            </li>
+                        }).collect_view()}
                     </ul>
                 </section>
             </Show>
@@ -152,12 +171,13 @@ pub fn FindPartnerPage() -> impl IntoView {
                             <ContactSelected selection=selection />
                         </Show>
                     </div>
+                    <ActiveFilters filters=in_force clear_href=clear_href />
                     <Show
                         when=move || { found.get() > 0 }
                         fallback=move || view! {
                             <div class="directory__empty">
                                 <p>"No partners match these filters."</p>
-                                <button type="button" class="button" on:click=clear_all>"Clear all"</button>
+                                <button type="button" class="button" on:click=clear_all>"Clear filters"</button>
                             </div>
                         }
                     >
@@ -189,6 +209,24 @@ pub fn FindPartnerPage() -> impl IntoView {
             />
         </Page>
     }
+}
+
+/// The filters in force as (label, value) chips: the keywords, then each
+/// facet's choices in the filter pane's order.
+fn filters_in_force(query: &DirectoryQuery) -> Vec<(String, String)> {
+    let mut chips = Vec::new();
+    let keywords = query.keywords.trim();
+    if !keywords.is_empty() {
+        chips.push(("Keywords".to_string(), keywords.to_string()));
+    }
+    for facet in Facet::ALL {
+        let values = query.values(facet);
+        if !values.is_empty() {
+            let labels: Vec<&str> = values.iter().map(|v| facet.label(*v)).collect();
+            chips.push((facet.title().to_string(), labels.join(", ")));
+        }
+    }
+    chips
 }
 
 /// "Contact selected providers (N)": a link to the form once something is

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use super::directory::contact_href;
+use super::directory::contact_me_href;
 use super::Selection;
 use crate::base_path::href;
 use crate::components::safe_link::SafeLink;
@@ -72,23 +72,25 @@ pub fn PartnerDetail(
                 </div>
                 <div class="dialog__actions">
                     <Show when=move || can_contact.get()>
-                        <A href=href(&contact_href(std::slice::from_ref(&key))) attr:class="button button--primary">
+                        <A href=href(&contact_me_href(&key)) attr:class="button button--primary">
                             "Contact me"
                         </A>
-                        <button
-                            type="button"
-                            class="button"
-                            aria-pressed={
-                                let k = checked_key.clone();
-                                move || selection.contains(&k).to_string()
-                            }
-                            on:click={
-                                let k = select_key.clone();
-                                move |_| selection.toggle(&k)
-                            }
-                        >
-                            "Selected for contact"
-                        </button>
+                        // A checkbox, not a pressed button labelled as a state:
+                        // its tick says whether the partner is selected.
+                        <label class="partner-detail__select">
+                            <input
+                                type="checkbox"
+                                prop:checked={
+                                    let k = checked_key.clone();
+                                    move || selection.contains(&k)
+                                }
+                                on:change={
+                                    let k = select_key.clone();
+                                    move |_| selection.toggle(&k)
+                                }
+                            />
+                            " Select for Contact selected providers"
+                        </label>
                     </Show>
                     <button type="button" class="button" on:click=move |_| open.set(None)>
                         "Close"

@@ -5,7 +5,7 @@ use domain::directory::{FacetValue, Listing};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::directory::contact_href;
+use super::directory::contact_me_href;
 use super::Selection;
 use crate::base_path::href;
 
@@ -24,7 +24,7 @@ pub fn PartnerRow(
     let name = listing.name.clone();
     let toggle_key = key.clone();
     let checked_key = key.clone();
-    let contact_link = href(&contact_href(std::slice::from_ref(&key)));
+    let contact_link = href(&contact_me_href(&key));
     let contact_name = format!(" ({})", listing.name);
     view! {
         <article class="partner-row" data-key=key.clone()>
@@ -48,12 +48,15 @@ pub fn PartnerRow(
             <div class="partner-row__body">
                 <h3 class="partner-row__name">{listing.name.clone()}</h3>
                 <p class="partner-row__location">{listing.location()}</p>
+                // Types first and on a line of their own that may wrap: they
+                // are what admins compare, and were cut off sharing a line.
+                <p class="partner-row__line partner-row__line--types">
+                    <span class="partner-row__label">"Types "</span>
+                    {FacetValue::list(&listing.partner_types)}
+                </p>
                 <p class="partner-row__line">
                     <span class="partner-row__label">"Serves "</span>
                     {FacetValue::list(&listing.sizes)}
-                    <span class="partner-row__sep">" · "</span>
-                    <span class="partner-row__label">"Types "</span>
-                    {FacetValue::list(&listing.partner_types)}
                 </p>
                 <p class="partner-row__line">
                     <span class="partner-row__label">"Industries "</span>

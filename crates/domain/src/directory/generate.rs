@@ -5,7 +5,7 @@ use super::partner_count::MAX_PARTNER_COUNT;
 use super::record::{Record, NAME_PATTERNS, TEMPLATE_COUNT};
 use super::rng::SplitMix64;
 use super::vocabulary as v;
-use super::Directory;
+use super::{Directory, Listing};
 
 /// Relative share of partners per country, in `COUNTRIES` order: a
 /// directory where every country is equally large would look generated.
@@ -44,6 +44,25 @@ pub fn generate(seed: u64, count: usize) -> Directory {
         .map(|id| random_record(&mut SplitMix64::for_item(seed, RECORD_STREAM, id), &cities))
         .collect();
     Directory::from_records(seed, records)
+}
+
+/// The seed of the directory every console shows (the app's Find a
+/// partner, and the names the activity log gives contact requests).
+pub const DIRECTORY_SEED: u64 = 42;
+
+/// The partner a public id ("p-000042") names in the directory of `seed`,
+/// without generating the others: partner `i` depends on `seed` and `i`
+/// alone. `None` for a malformed id or one past `MAX_PARTNER_COUNT`.
+pub fn listing_of(seed: u64, key: &str) -> Option<Listing> {
+    let id = Listing::id_of_key(key)?;
+    if id as usize >= MAX_PARTNER_COUNT {
+        return None;
+    }
+    let record = random_record(
+        &mut SplitMix64::for_item(seed, RECORD_STREAM, id),
+        &CityRanges::new(),
+    );
+    Some(Listing::render(seed, id, &record))
 }
 
 /// Each country's cities, as a range of `CITIES` (they are grouped).

@@ -39,7 +39,7 @@ use std::fmt;
 pub use facet::Facet;
 pub use facet_counts::FacetCounts;
 pub use facet_value::FacetValue;
-pub use generate::generate;
+pub use generate::{generate, listing_of, DIRECTORY_SEED};
 pub use listing::Listing;
 pub use normalize::normalize;
 pub use partner_count::{

@@ -15,11 +15,11 @@ pub const PARTNERS_KEY: &str = "partners";
 /// `DEFAULT_PARTNER_COUNT` and shows the sentence.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PartnerCountError {
-    #[error("Ignored partners=\"{0}\": the number of partners must be a whole number.")]
+    #[error("The link asks for a directory of “{0}” partners, which is not a whole number; it shows the usual 5,000.")]
     NotANumber(String),
-    #[error("Ignored partners=0: the directory needs at least 1 partner.")]
+    #[error("The link asks for a directory of 0 partners; it shows the usual 5,000.")]
     TooSmall,
-    #[error("Ignored partners=\"{0}\": the directory holds at most 200,000 partners.")]
+    #[error("The link asks for a directory of {0} partners, more than the 200,000 it can hold; it shows the usual 5,000.")]
     TooLarge(String),
 }
 
@@ -93,7 +93,7 @@ mod tests {
         let error = parse_partner_count("lots").unwrap_err();
         assert_eq!(
             error.to_string(),
-            "Ignored partners=\"lots\": the number of partners must be a whole number."
+            "The link asks for a directory of “lots” partners, which is not a whole number; it shows the usual 5,000."
         );
     }
 }

@@ -126,6 +126,13 @@ impl DirectoryQuery {
                     continue;
                 }
                 keywords_seen = true;
+                if has_undecoded_escape(value) {
+                    // Not what anyone typed: the link was cut or re-encoded.
+                    notices.push(QueryNotice::KeywordsUnreadable {
+                        raw: shorten(value),
+                    });
+                    continue;
+                }
                 query.keywords = value.clone();
                 if let Some((cut, _)) = value.char_indices().nth(Self::MAX_KEYWORDS_CHARS) {
                     query.keywords.truncate(cut);
@@ -236,6 +243,38 @@ impl DirectoryQuery {
     }
 }
 
+/// Whether `text` holds percent escapes that do not decode to text
+/// ("%E0%A4%A": half a character): what a URL decoder leaves behind when a
+/// link was cut or re-encoded. Escapes that do decode ("%3C") were typed:
+/// the app's own links encode a typed "%" as "%25", so they read back as
+/// typed and are searched as such.
+fn has_undecoded_escape(text: &str) -> bool {
+    if !text.contains('%') {
+        return false;
+    }
+    let hex = |b: u8| char::from(b).to_digit(16);
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escape = match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(&h), Some(&l)) if bytes[i] == b'%' => hex(h).zip(hex(l)),
+            _ => None,
+        };
+        match escape {
+            Some((h, l)) => {
+                decoded.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            None => {
+                decoded.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    std::str::from_utf8(&decoded).is_err()
+}
+
 /// Collects notices up to `QueryNotice::MAX_NOTICES`, counting the rest.
 #[derive(Default)]
 struct Notices {
@@ -321,7 +360,10 @@ mod tests {
             DirectoryQuery::from_query_pairs(&pairs(&[("industry", "xyz,healthcare")]));
         assert_eq!(query.industries, vec![5]);
         assert_eq!(notices.len(), 1);
-        assert_eq!(notices[0].to_string(), "Ignored unknown industry \"xyz\".");
+        assert_eq!(
+            notices[0].to_string(),
+            "The link asks for the industry “xyz”, which the directory does not list; the list is not filtered by it."
+        );
     }
 
     #[test]
@@ -336,10 +378,16 @@ mod tests {
         assert_eq!(
             text,
             vec![
-                "Ignored unknown parameter \"colour\".",
-                "Ignored unknown sort order \"price\"."
+                "The link holds a setting this page does not have; it was left out.",
+                "The link asks for an order this page does not offer (“price”); the list keeps its usual order."
             ]
         );
+        // The parameter's name is for support, under Details only.
+        assert_eq!(
+            notices[0].detail().as_deref(),
+            Some("Unknown parameter: colour")
+        );
+        assert!(!text[0].contains("colour") && !text[0].contains("parameter"));
     }
 
     #[test]
@@ -374,7 +422,7 @@ mod tests {
         assert_eq!(query.city, None);
         assert_eq!(
             notices[0].to_string(),
-            "Ignored city \"Paris\": it is not in United States."
+            "The link's city, Paris, is not in United States; the list is not filtered by city."
         );
     }
 
@@ -414,7 +462,24 @@ mod tests {
         let text = notices[0].to_string();
         assert!(text.contains("a\u{fffd}b"));
         assert!(text.contains('…'));
-        assert!(text.chars().count() < 80);
+        // The sentence around a value cut to 40 characters.
+        assert!(text.chars().count() < 160);
+    }
+
+    #[test]
+    fn keywords_a_link_garbled_are_dropped_with_a_notice_not_searched() {
+        let (query, notices) = DirectoryQuery::from_query_pairs(&pairs(&[("q", "%E0%A4%A")]));
+        assert_eq!(query.keywords, "");
+        assert_eq!(
+            notices[0].to_string(),
+            "The link's keywords could not be read (the link may have been cut or changed); the search starts without keywords."
+        );
+        assert_eq!(notices[0].detail().as_deref(), Some("q=%E0%A4%A"));
+        // A percent sign in words is fine, and so is an escape someone typed.
+        for typed in ["100% cloud", "%3Cscript%3E", "50%"] {
+            let (query, notices) = DirectoryQuery::from_query_pairs(&pairs(&[("q", typed)]));
+            assert_eq!((query.keywords.as_str(), notices.len()), (typed, 0));
+        }
     }
 
     #[test]

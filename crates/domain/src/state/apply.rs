@@ -2,14 +2,17 @@
 //! fail: an event that no longer fits (say, a second expiry of the same
 //! relationship) changes nothing rather than breaking a load or a replay.
 
+use crate::activity_entry::{contact_partner_words, invitation_words};
 use crate::{
-    ActivityEntry, AgreementStatus, Event, InvitationState, LegacyDelegatedRoles,
-    RelationshipStatus, RoleDefinitionId, State, Timestamp,
+    ActivityEntry, AgreementStatus, ContactRequestStatus, Event, InvitationState,
+    LegacyDelegatedRoles, RelationshipStatus, RoleDefinitionId, State, Timestamp,
 };
 
 impl State {
     pub fn apply(&mut self, event: &Event) {
         let mut partner_id: Option<String> = None;
+        // The partner acted (the simulator stands in for it), not the admin.
+        let mut by_partner = false;
         let action = match event {
             Event::ContactRequestSent { request, .. } => {
                 if !self.contact_requests.iter().any(|c| c.id == request.id) {
@@ -18,10 +21,10 @@ impl State {
                 if let [only] = request.partner_ids.as_slice() {
                     partner_id = Some(only.clone());
                 }
-                match request.partner_ids.len() {
-                    1 => format!("Sent contact request {} to 1 partner", request.id),
-                    n => format!("Sent contact request {} to {n} partners", request.id),
-                }
+                format!(
+                    "Sent a contact request to {}",
+                    contact_partner_words(&request.partner_ids)
+                )
             }
             Event::ContactRequestStatusChanged {
                 at,
@@ -29,6 +32,7 @@ impl State {
                 status,
                 ..
             } => {
+                let mut about = None;
                 if let Some(c) = self
                     .contact_requests
                     .iter_mut()
@@ -36,26 +40,46 @@ impl State {
                 {
                     c.status = *status;
                     c.status_date_time = Some(*at);
+                    about = Some((c.partner_ids.clone(), c.sent_date_time.date_string()));
                 }
-                format!("Contact request {request_id}: {}", status.label())
+                let (ids, sent) = about.unwrap_or_default();
+                if let [only] = ids.as_slice() {
+                    partner_id = Some(only.clone());
+                }
+                let who = if ids.is_empty() {
+                    "A partner".to_string()
+                } else {
+                    contact_partner_words(&ids)
+                };
+                let of = if sent.is_empty() {
+                    String::new()
+                } else {
+                    format!(" of {sent}")
+                };
+                match status {
+                    ContactRequestStatus::Contacted => {
+                        // The reply is the partner's, like its invitations.
+                        by_partner = true;
+                        format!("{who} got back to you about your contact request{of}")
+                    }
+                    other => format!("Your contact request{of} to {who}: {}", other.label()),
+                }
             }
             Event::PartnerAdded { partner, .. } => {
                 if self.partner(&partner.id).is_none() {
                     self.partners.push(partner.clone());
                 }
                 partner_id = Some(partner.id.clone());
-                "Partner simulator: a new partner got in touch".to_string()
+                by_partner = true;
+                "Got in touch for the first time".to_string()
             }
             Event::InvitationIssued { invitation, .. } => {
                 if self.invitation(&invitation.id).is_none() {
                     self.invitations.push(invitation.clone());
                 }
                 partner_id = Some(invitation.partner_id.clone());
-                format!(
-                    "Partner simulator: invitation {} received ({})",
-                    invitation.id,
-                    invitation_summary(invitation)
-                )
+                by_partner = true;
+                format!("Sent an invitation ({})", invitation_summary(invitation))
             }
             Event::InvitationAccepted {
                 at,
@@ -65,7 +89,10 @@ impl State {
             } => {
                 self.answer_invitation(invitation_id, InvitationState::Accepted, *at);
                 partner_id = Some(p.clone());
-                format!("Accepted & authorized invitation {invitation_id}")
+                format!(
+                    "Accepted & authorized {}",
+                    invitation_words(self, invitation_id)
+                )
             }
             Event::InvitationDeclined {
                 at,
@@ -75,7 +102,7 @@ impl State {
             } => {
                 self.answer_invitation(invitation_id, InvitationState::Declined, *at);
                 partner_id = Some(p.clone());
-                format!("Declined invitation {invitation_id}")
+                format!("Declined {}", invitation_words(self, invitation_id))
             }
             Event::InvitationExpired {
                 at,
@@ -85,7 +112,10 @@ impl State {
             } => {
                 self.answer_invitation(invitation_id, InvitationState::Expired, *at);
                 partner_id = Some(p.clone());
-                format!("Invitation {invitation_id} expired after 90 days")
+                capitalized(&format!(
+                    "{} expired after 90 days",
+                    invitation_words(self, invitation_id)
+                ))
             }
             Event::AgreementAccepted {
                 at, partner_id: p, ..
@@ -172,7 +202,7 @@ impl State {
                 });
                 partner_id = p;
                 format!(
-                    "Granular admin access “{name}” auto-extended to {}",
+                    "Granular admin access {name} auto-extended to {}",
                     end_date_time.date_string()
                 )
             }
@@ -187,7 +217,7 @@ impl State {
                     }
                 });
                 partner_id = p;
-                format!("Granular admin access “{name}” expired")
+                format!("Granular admin access {name} expired")
             }
             Event::RelationshipTerminated {
                 at,
@@ -200,7 +230,7 @@ impl State {
                     }
                 });
                 partner_id = p;
-                format!("Granular admin access “{name}” terminated")
+                format!("Granular admin access {name} terminated")
             }
             Event::NoticeRaised { notice, .. } => {
                 if !self.notices.iter().any(|n| n.id == notice.id) {
@@ -227,10 +257,7 @@ impl State {
                 format!("Moved the demo clock to {}", to.date_string())
             }
         };
-        let partner_name = partner_id
-            .as_deref()
-            .and_then(|id| self.partner(id))
-            .map(|p| p.name.clone());
+        let partner_name = partner_id.as_deref().and_then(|id| self.name_of(id));
         self.log(ActivityEntry {
             at: event.at(),
             persona: event.by(),
@@ -238,7 +265,18 @@ impl State {
             partner_id,
             partner_name,
             outcome: ActivityEntry::SUCCEEDED.to_string(),
+            by_partner,
         });
+    }
+
+    /// A partner's name: one of yours, or one in the directory (contact
+    /// requests go to directory partners, who are not in your list).
+    pub(crate) fn name_of(&self, partner_id: &str) -> Option<String> {
+        match self.partner(partner_id) {
+            Some(p) => Some(p.name.clone()),
+            None => crate::directory::listing_of(crate::directory::DIRECTORY_SEED, partner_id)
+                .map(|l| l.name),
+        }
     }
 
     fn answer_invitation(&mut self, invitation_id: &str, state: InvitationState, at: Timestamp) {
@@ -250,8 +288,8 @@ impl State {
         }
     }
 
-    /// Changes one relationship and returns (partner id, display name) for
-    /// the log.
+    /// Changes one relationship and returns (partner id, quoted display
+    /// name) for the log.
     fn change_relationship(
         &mut self,
         relationship_id: &str,
@@ -269,10 +307,20 @@ impl State {
                 if *r != before {
                     r.last_modified_date_time = at;
                 }
-                (Some(r.partner_id.clone()), r.display_name.clone())
+                (Some(r.partner_id.clone()), format!("“{}”", r.display_name))
             }
-            None => (None, relationship_id.to_string()),
+            // Never the id: an admin does not know relationships by it.
+            None => (None, "(no longer listed)".to_string()),
         }
+    }
+}
+
+/// "the invitation…" → "The invitation…".
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

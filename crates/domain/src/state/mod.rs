@@ -89,17 +89,15 @@ impl State {
         error: &DomainError,
     ) {
         let partner_id = command.partner_id(self);
-        let partner_name = partner_id
-            .as_deref()
-            .and_then(|id| self.partner(id))
-            .map(|p| p.name.clone());
+        let partner_name = partner_id.as_deref().and_then(|id| self.name_of(id));
         self.log(ActivityEntry {
             at: now,
             persona: Some(persona),
-            action: command.describe(),
+            action: crate::activity_entry::describe_attempt(command, self),
             partner_id,
             partner_name,
             outcome: format!("Refused: {error}"),
+            by_partner: false,
         });
     }
 
