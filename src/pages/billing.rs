@@ -2,7 +2,7 @@
 //! domain's permissions; a partner acting on behalf of the customer loses
 //! Purchase services, Your products and Bills & payments.
 
-use domain::permissions::{self, Action};
+use domain::permissions::{self, Action, Subject};
 use domain::views::relationship_rows;
 use domain::Persona;
 use leptos::prelude::*;
@@ -158,7 +158,7 @@ fn BillingNotes() -> impl IntoView {
             if aobo() {
                 view! { <AoboPointer /> }.into_any()
             } else {
-                permissions::read_only_notice(signed_in.get())
+                permissions::page_notice(signed_in.get(), Subject::Billing, &[Action::AcceptAgreement, Action::Purchase])
                     .map(|n| view! { <div class="notice notice--info" data-testid="read-only-notice"><p>{n}</p></div> })
                     .into_any()
             }

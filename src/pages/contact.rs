@@ -6,7 +6,7 @@
 
 use crate::components::url_query::use_query_map;
 use domain::directory::Facet;
-use domain::permissions::{self, Action};
+use domain::permissions::{self, Action, Subject};
 use domain::{
     Command, ContactField, ContactForm, ContactRequest, DomainError, Event, FieldError,
     BUSINESS_NEEDS_MAX,
@@ -355,7 +355,7 @@ pub fn ContactPage() -> impl IntoView {
     view! {
         <Page title="Contact partners" trail=TRAIL>
             <div class="contact">
-                {move || permissions::read_only_notice(signed_in.get()).filter(|_| !can_contact()).map(|text| view! {
+                {move || permissions::page_notice(signed_in.get(), Subject::Directory, &[Action::ContactPartners]).map(|text| view! {
                     <div class="notice notice--warning" role="note"><p>{text}</p></div>
                 })}
                 {move || {

@@ -329,7 +329,7 @@ test('a persona who may not contact partners sees why, and no action controls', 
   await page.goto(app.url + 'partners/find');
   await waitForApp(page);
   await page.getByLabel('Switch persona').selectOption({ label: 'Helpdesk Administrator' });
-  await page.getByText('You must be at least a Billing Administrator to do these steps.').first().waitFor();
+  await page.getByText('Signed in as Helpdesk Administrator, you can view the partner directory but not change anything here. To contact partners, you need to be a Billing Administrator or Global Administrator.').first().waitFor();
   assert.equal(await page.getByRole('link', { name: /^Contact me/ }).count(), 0);
   assert.equal(await page.locator('.vlist__row input[type=checkbox]').count(), 0);
   await page.goto(app.url + 'partners/contact?partners=p-000001');

@@ -322,7 +322,7 @@ test('billing views for every persona: menus, notes, nothing missing explained',
     if (id === 'helpdesk-admin' || id === 'user') {
       await page.goto(app.url + 'billing/purchase-services');
       await waitForApp(page);
-      assert.match(await page.getByTestId('read-only-notice').innerText(), /You must be at least a Billing Administrator/);
+      assert.match(await page.getByTestId('read-only-notice').innerText(), /To accept the customer agreement or purchase services, you need to be a Billing Administrator or Global Administrator/);
       assert.equal(await page.getByRole('link', { name: 'Review and accept' }).count(), 0);
     }
   }

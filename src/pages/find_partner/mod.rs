@@ -13,7 +13,7 @@ mod selection;
 
 use std::sync::Arc;
 
-use domain::permissions::{self, Action};
+use domain::permissions::{self, Action, Subject};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -121,8 +121,7 @@ pub fn FindPartnerPage() -> impl IntoView {
                 <strong>"Contact selected providers"</strong>"."
             </p>
             {move || {
-                permissions::read_only_notice(signed_in.get())
-                    .filter(|_| !can_contact.get())
+                permissions::page_notice(signed_in.get(), Subject::Directory, &[Action::ContactPartners])
                     .map(|text| view! {
                         <div class="notice notice--warning" role="note"><p>{text}</p></div>
                     })

@@ -10,20 +10,6 @@ pub use page_notice::{page_notice, refusal, Subject};
 
 use crate::{Command, DomainError, Persona, State};
 
-/// The banner shown to a persona that may look but not act (the seeds'
-/// wording), or `None` for those who can do the customer steps.
-pub fn read_only_notice(persona: Persona) -> Option<&'static str> {
-    match persona {
-        Persona::GlobalAdministrator | Persona::BillingAdministrator => None,
-        Persona::HelpdeskAdministrator | Persona::User => {
-            Some("You must be at least a Billing Administrator to do these steps.")
-        }
-        Persona::PartnerOnBehalf => Some(
-            "You're signed in as a partner on behalf of this customer. To buy and manage subscriptions for your customer, use Partner Center.",
-        ),
-    }
-}
-
 /// Whether `persona` may do `action` at all (the UI uses this to show or
 /// hide controls).
 pub fn allows(persona: Persona, action: Action) -> bool {
@@ -137,18 +123,6 @@ mod tests {
         assert!(!allows(aobo, Action::ViewBillsAndPayments));
         assert!(allows(aobo, Action::ViewLicenses));
         assert!(allows(aobo, Action::ViewBillingNotifications));
-    }
-
-    #[test]
-    fn only_personas_that_cannot_act_get_the_read_only_notice() {
-        assert_eq!(read_only_notice(Persona::GlobalAdministrator), None);
-        assert_eq!(read_only_notice(Persona::BillingAdministrator), None);
-        assert_eq!(
-            read_only_notice(Persona::User),
-            Some("You must be at least a Billing Administrator to do these steps.")
-        );
-        assert!(read_only_notice(Persona::PartnerOnBehalf)
-            .is_some_and(|n| n.contains("Partner Center")));
     }
 
     #[test]

@@ -13,6 +13,10 @@ pub enum Subject {
     PartnerList,
     /// One partner's page.
     Partner,
+    /// Find a partner and the contact form.
+    Directory,
+    /// Billing's sections.
+    Billing,
 }
 
 impl Subject {
@@ -20,6 +24,8 @@ impl Subject {
         match self {
             Subject::PartnerList => "your partners",
             Subject::Partner => "this partner",
+            Subject::Directory => "the partner directory",
+            Subject::Billing => "billing",
         }
     }
 }
@@ -190,6 +196,36 @@ mod tests {
         }
         assert_eq!(
             refusal(Persona::BillingAdministrator, Action::SetPurchaseVisibility),
+            None
+        );
+    }
+
+    #[test]
+    fn the_directory_and_billing_name_what_needs_a_billing_administrator() {
+        assert_eq!(
+            page_notice(
+                Persona::HelpdeskAdministrator,
+                Subject::Directory,
+                &[Action::ContactPartners]
+            )
+            .unwrap(),
+            "Signed in as Helpdesk Administrator, you can view the partner directory but not change anything here. To contact partners, you need to be a Billing Administrator or Global Administrator."
+        );
+        assert_eq!(
+            page_notice(
+                Persona::User,
+                Subject::Billing,
+                &[Action::AcceptAgreement, Action::Purchase]
+            )
+            .unwrap(),
+            "Signed in as User (no admin role), you can view billing but not change anything here. To accept the customer agreement or purchase services, you need to be a Billing Administrator or Global Administrator."
+        );
+        assert_eq!(
+            page_notice(
+                Persona::BillingAdministrator,
+                Subject::Directory,
+                &[Action::ContactPartners]
+            ),
             None
         );
     }

@@ -180,7 +180,7 @@ impl State {
                 partner_id = Some(relationship.partner_id.clone());
                 let roles: Vec<RoleDefinitionId> = relationship.roles().cloned().collect();
                 format!(
-                    "Approved granular admin access “{}” ({}) until {}",
+                    "Approved the GDAP relationship “{}” ({}) until {}",
                     relationship.display_name,
                     role_names(&roles),
                     relationship
@@ -202,7 +202,7 @@ impl State {
                 });
                 partner_id = p;
                 format!(
-                    "Granular admin access {name} auto-extended to {}",
+                    "GDAP relationship {name} auto-extended to {}",
                     end_date_time.date_string()
                 )
             }
@@ -217,7 +217,7 @@ impl State {
                     }
                 });
                 partner_id = p;
-                format!("Granular admin access {name} expired")
+                format!("GDAP relationship {name} expired")
             }
             Event::RelationshipTerminated {
                 at,
@@ -230,7 +230,7 @@ impl State {
                     }
                 });
                 partner_id = p;
-                format!("Granular admin access {name} terminated")
+                format!("GDAP relationship {name} terminated")
             }
             Event::NoticeRaised { notice, .. } => {
                 if !self.notices.iter().any(|n| n.id == notice.id) {
@@ -238,7 +238,7 @@ impl State {
                 }
                 partner_id = Some(notice.partner_id.clone());
                 format!(
-                    "Notice: granular admin access “{}” ends in {} day{}",
+                    "Notice: GDAP relationship “{}” ends in {} day{}",
                     notice.relationship_name,
                     notice.days_before,
                     if notice.days_before == 1 { "" } else { "s" }
