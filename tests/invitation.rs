@@ -131,7 +131,7 @@ async fn invitations_that_cannot_be_answered_each_say_what_happened() {
         ),
         (
             "/partners/invitation/inv-declined",
-            "This invitation was declined",
+            "This invitation was cancelled",
             "new invitation",
         ),
         (
