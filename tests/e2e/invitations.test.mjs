@@ -384,6 +384,9 @@ test('a link pasted from a partner\'s email says what it asks for, opens the inv
   assert.doesNotMatch(said, /Administrator/);
   assert.equal(await answer.getByRole('link').count(), 0);
   await assertAccessible(page, 'a GDAP link the console has no invitation for');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await assertAccessible(page, 'a GDAP link the console has no invitation for (dark)');
+  await page.emulateMedia({ colorScheme: 'light' });
   await screenshot(page, 'invitations-link-gdap-missing');
 
   // The reseller forms, each with the partner's tenant id.
@@ -419,6 +422,9 @@ test('a link pasted from a partner\'s email says what it asks for, opens the inv
     assert.equal(pathOf(page), inbox);
   }
   await assertAccessible(page, 'a paste that is not an invitation link');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await assertAccessible(page, 'a paste that is not an invitation link (dark)');
+  await page.emulateMedia({ colorScheme: 'light' });
   await screenshot(page, 'invitations-link-refused');
   await page.setViewportSize({ width: 375, height: 800 });
   await screenshot(page, 'invitations-link-refused-375');
@@ -443,6 +449,9 @@ test('a link pasted from a partner\'s email says what it asks for, opens the inv
   said = await answered('This console has the request.');
   assert.match(said, /A request for a GDAP relationship\./);
   await assertAccessible(page, 'a GDAP link the console has');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await assertAccessible(page, 'a GDAP link the console has (dark)');
+  await page.emulateMedia({ colorScheme: 'light' });
   await screenshot(page, 'invitations-link-found');
   await tabTo(page, 'a', { contains: 'Open the invitation from Contoso Cloud Partners' });
   await page.keyboard.press('Enter');
