@@ -197,7 +197,7 @@ impl PartnerLink {
         }
         let why = match self {
             PartnerLink::Granular { .. } => "The link names the relationship only: the roles and how long they last are in the request itself, which this console hasn't received.",
-            _ => "This console doesn't record partners' tenant ids, so it can't tell which of your partners this is, and the link doesn't say which roles are asked for.",
+            _ => "This console doesn't record partners' tenant ids, so it can't tell which of your partners this is.",
         };
         Some(vec![why, PARTNER_LINK_NO_INVITATION])
     }
