@@ -2,6 +2,7 @@
 //! row opens the invitation's deep link.
 
 use domain::views::{self, InvitationAvailability, InvitationView};
+use domain::{PartnerLink, PartnerLinkError, PARTNER_LINK_LOOKS_FOR};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -75,6 +76,7 @@ pub fn InvitationsPage() -> impl IntoView {
                     </section>
                 })
             }}
+            <PartnerLinkBox />
             <InboxSection
                 id="inbox-pending"
                 title="Waiting for your answer"
@@ -214,4 +216,130 @@ fn asked_summary(view: &InvitationView) -> String {
         )),
     }
     parts.join(" · ")
+}
+
+/// What the console made of a pasted link.
+#[derive(Clone, PartialEq)]
+enum LinkAnswer {
+    Refused(PartnerLinkError),
+    /// The console has the request: the invitation's id and partner name.
+    Found {
+        link: PartnerLink,
+        invitation_id: String,
+        partner_name: String,
+    },
+    Missing {
+        link: PartnerLink,
+        why: Vec<&'static str>,
+    },
+}
+
+/// "Paste the link from your partner's email": reads an admin center
+/// invitation link and opens the matching invitation. What was pasted is
+/// only ever read, never followed or shown as a link.
+#[component]
+fn PartnerLinkBox() -> impl IntoView {
+    let store = use_store();
+    let text = RwSignal::new(String::new());
+    let answer = RwSignal::new(None::<LinkAnswer>);
+    let check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let found = match PartnerLink::parse(&text.get_untracked()) {
+            Err(error) => LinkAnswer::Refused(error),
+            Ok(link) => untrack(|| {
+                store.with(|s| match link.find_invitation(s) {
+                    Some(invitation_id) => {
+                        let partner_name = s
+                            .invitation(&invitation_id)
+                            .map(|i| s.partner_name(&i.partner_id))
+                            .unwrap_or_default();
+                        LinkAnswer::Found {
+                            link,
+                            invitation_id,
+                            partner_name,
+                        }
+                    }
+                    None => {
+                        let why = link.missing_explanation(s).unwrap_or_default();
+                        LinkAnswer::Missing { link, why }
+                    }
+                })
+            }),
+        };
+        answer.set(Some(found));
+    };
+    view! {
+        <section class="inv-card inv-link" aria-labelledby="inv-link-title">
+            <h2 id="inv-link-title">"Open a partner's request from its link"</h2>
+            <form class="inv-link-form" on:submit=check>
+                <div class="inv-field inv-link-field">
+                    <label for="inv-link">"Paste the link from your partner's email"</label>
+                    <p id="inv-link-hint" class="inv-muted">
+                        "It starts with https://admin.microsoft.com. The console only reads it; it doesn't open it."
+                    </p>
+                    <div class="inv-link-row">
+                        <input id="inv-link" type="text" inputmode="url" autocomplete="off" spellcheck="false"
+                            aria-describedby="inv-link-hint"
+                            prop:value=move || text.get()
+                            on:input:target=move |ev| text.set(ev.target().value()) />
+                        <button type="submit" class="button button--primary">"Check link"</button>
+                    </div>
+                </div>
+            </form>
+            <div class="inv-link-answer" role="status" aria-live="polite" data-testid="partner-link-answer">
+                {move || answer.get().map(answer_view)}
+            </div>
+        </section>
+    }
+}
+
+fn answer_view(answer: LinkAnswer) -> AnyView {
+    // The kind of request as the heading, then the id the link carries.
+    let heading = |link: &PartnerLink| {
+        let (label, id) = link.id_fact();
+        view! {
+            <p class="inv-notice-title"><strong>{link.kind_label()} "."</strong></p>
+            <dl class="inv-facts inv-link-facts">
+                <dt>{label}</dt>
+                <dd class="inv-link-id">{id.to_string()}</dd>
+            </dl>
+        }
+    };
+    match answer {
+        LinkAnswer::Refused(PartnerLinkError::Empty) => view! {
+            <div class="notice notice--warning"><p>{PartnerLinkError::Empty.to_string()}</p></div>
+        }
+        .into_any(),
+        LinkAnswer::Refused(error) => view! {
+            <div class="notice notice--warning">
+                <p class="inv-notice-title"><strong>"This isn't a partner invitation link."</strong></p>
+                <p>{error.to_string()}</p>
+                <p>{PARTNER_LINK_LOOKS_FOR}</p>
+            </div>
+        }
+        .into_any(),
+        LinkAnswer::Found {
+            link,
+            invitation_id,
+            partner_name,
+        } => view! {
+            <div class="notice notice--success">
+                {heading(&link)}
+                <p>
+                    "This console has the request. "
+                    <A href=href(&routes::invitation(&invitation_id))>
+                        "Open the invitation from " {partner_name}
+                    </A>
+                </p>
+            </div>
+        }
+        .into_any(),
+        LinkAnswer::Missing { link, why } => view! {
+            <div class="notice notice--info">
+                {heading(&link)}
+                {why.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+            </div>
+        }
+        .into_any(),
+    }
 }

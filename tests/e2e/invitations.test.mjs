@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {
   waitForApp, assertNoProblems, assertAccessible, screenshot as fullPageShot,
 } from './lib/browser.mjs';
-import { freshPage, heading as h1, reloadKeeps, tabTo, focusedText } from './lib/flows.mjs';
+import { freshPage, heading as h1, reloadKeeps, tabTo, focusedText, exportData } from './lib/flows.mjs';
 import { setUp } from './lib/setup.mjs';
 
 /** A full-page screenshot from the top, so the sticky header stays on top. */
@@ -349,6 +349,116 @@ test('the simulator shows the domain refusals next to the field and keeps what w
   await page.getByLabel('Partner name').fill('Relecloud Labs');
   await reloadKeeps(page, 'Partner simulator');
   assert.equal(await page.getByLabel('Partner name').inputValue(), 'Relecloud Labs');
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('a link pasted from a partner\'s email says what it asks for, opens the invitation the console has, and refuses anything else', async () => {
+  const TENANT = '47c1f6d2-b112-48e0-915f-4304efffb3e8';
+  const RELATIONSHIP = '5d027261-d21f-4aa9-b7db-7fa1f56fb163-8777b240-c6f0-4469-9e98-a3205431b836';
+  const GRANULAR = `https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/${RELATIONSHIP}`;
+  const reseller = (query, fragment = '/BillingAccounts/partner-invitation') =>
+    `https://admin.microsoft.com/Adminportal/Home?${query}&partnerId=${TENANT}&msppId=0#${fragment}`;
+  const NO_INVITATION = "This console has no invitation for it yet: ask the partner to send it again, or import the relationship's JSON.";
+
+  const page = await fresh('global-admin');
+  await h1(page, 'Invitations');
+  const box = page.getByLabel("Paste the link from your partner's email");
+  const answer = page.getByTestId('partner-link-answer');
+  assert.equal(await answer.getAttribute('aria-live'), 'polite');
+  const ask = async (text) => {
+    await box.fill(text);
+    await box.press('Enter');
+  };
+  const answered = async (text) => {
+    await answer.filter({ hasText: text }).waitFor();
+    return answer.innerText();
+  };
+
+  // Keyboard only: Tab to the box, type the GDAP link, Enter.
+  await tabTo(page, '#inv-link');
+  await page.keyboard.type(GRANULAR);
+  await page.keyboard.press('Enter');
+  let said = await answered('A request for a GDAP relationship.');
+  assert.match(said, new RegExp(`GDAP relationship id\\s+${RELATIONSHIP}`));
+  assert.ok(said.includes(NO_INVITATION), said);
+  // It doesn't pretend to know the roles, and offers nothing to follow.
+  assert.doesNotMatch(said, /Administrator/);
+  assert.equal(await answer.getByRole('link').count(), 0);
+  await assertAccessible(page, 'a GDAP link the console has no invitation for');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await assertAccessible(page, 'a GDAP link the console has no invitation for (dark)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, 'invitations-link-gdap-missing');
+
+  // The reseller forms, each with the partner's tenant id.
+  for (const [link, kind] of [
+    [reseller('invType=ResellerRelationship&DAP=true'), 'A request for a reseller relationship with delegated admin roles (DAP).'],
+    [reseller('invType=ResellerRelationship&DAP=false', '/partners/invitation'), 'A request for a reseller relationship.'],
+    [reseller('invType=Administration'), 'A request for delegated admin roles (DAP).'],
+  ]) {
+    await ask(link);
+    said = await answered(kind);
+    assert.match(said, new RegExp(`Partner tenant id\\s+${TENANT}`), link);
+    assert.ok(said.includes(NO_INVITATION), said);
+    assert.match(said, /doesn't record partners' tenant ids/);
+  }
+  await assertAccessible(page, 'a reseller link');
+
+  // Anything else is refused, saying what the box looks for; nothing is
+  // followed, and what was pasted is never shown as a link.
+  const inbox = pathOf(page);
+  for (const [text, why] of [
+    [GRANULAR.replace('admin.microsoft.com', 'admin.microsoft.com.evil.example'), 'goes to another site'],
+    ['https://evil.example/?admin.microsoft.com', 'goes to another site'],
+    ['javascript:alert(document.domain)', "isn't a web link"],
+    ['Please accept our invitation', "isn't a web link"],
+    [GRANULAR.replace('https:', 'http:'), 'uses http://'],
+    ['x'.repeat(10 * 1024), 'far longer than an invitation link'],
+  ]) {
+    await ask(text);
+    said = await answered(why);
+    assert.match(said, /This isn't a partner invitation link\./);
+    assert.match(said, /starts with https:\/\/admin\.microsoft\.com\/AdminPortal\/Home/);
+    assert.equal(await answer.getByRole('link').count(), 0, text.slice(0, 40));
+    assert.equal(pathOf(page), inbox);
+  }
+  await assertAccessible(page, 'a paste that is not an invitation link');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await assertAccessible(page, 'a paste that is not an invitation link (dark)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, 'invitations-link-refused');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await screenshot(page, 'invitations-link-refused-375');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // An invitation kept under the relationship's id (as an imported request
+  // may be; invitation ids hold 64 characters, so a bare GUID) is found and
+  // opened, by keyboard.
+  const KEPT = 'a5f8c9d2-3b41-4e7a-9c6d-2f1e0b8a7c35';
+  await page.goto(`${app.url}settings/data`);
+  await waitForApp(page);
+  const exported = await exportData(page);
+  const invitation = exported.state.invitations.find((i) => i.id === 'inv-granular-helpdesk');
+  invitation.id = KEPT;
+  await page.getByLabel('JSON file to import').setInputFiles({
+    name: 'relationship.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)),
+  });
+  await page.getByText('Imported “relationship.json”').waitFor();
+  await page.goto(`${app.url}partners/invitations`);
+  await h1(page, 'Invitations');
+  await ask(GRANULAR.replace(RELATIONSHIP, KEPT.toUpperCase()));
+  said = await answered('This console has the request.');
+  assert.match(said, /A request for a GDAP relationship\./);
+  await assertAccessible(page, 'a GDAP link the console has');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await assertAccessible(page, 'a GDAP link the console has (dark)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, 'invitations-link-found');
+  await tabTo(page, 'a', { contains: 'Open the invitation from Contoso Cloud Partners' });
+  await page.keyboard.press('Enter');
+  await h1(page, ACCEPT_PAGE);
+  assert.equal(pathOf(page), `/partners/invitation/${KEPT}`);
   assertNoProblems(page);
   await page.close();
 });

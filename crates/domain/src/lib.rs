@@ -49,6 +49,7 @@ mod iso_duration;
 mod legacy_delegated_roles;
 mod notice;
 mod partner;
+mod partner_link;
 mod partner_type;
 mod prng;
 mod relationship_status;
@@ -84,6 +85,10 @@ pub use iso_duration::IsoDuration;
 pub use legacy_delegated_roles::LegacyDelegatedRoles;
 pub use notice::Notice;
 pub use partner::Partner;
+pub use partner_link::{
+    PartnerLink, PartnerLinkError, PARTNER_LINK_LOOKS_FOR, PARTNER_LINK_MAX_LEN,
+    PARTNER_LINK_NO_INVITATION,
+};
 pub use partner_type::PartnerType;
 pub use permissions::Action;
 pub use persona::Persona;
