@@ -12,6 +12,13 @@ fi
 # Sizes, brotli as a host sends them, against issue 21's budgets: first
 # visit to any route at most 220 KB, the whole app under 400 KB.
 node bench/sizes.mjs dist
+# First load as Lighthouse judges it (issue 21, point 2): six routes and a
+# plain HTML page, mobile preset, the build served with brotli. Lighthouse
+# is installed here only (110 MB), not by the README's two commands.
+if [ ! -d bench/lighthouse/node_modules/lighthouse ]; then
+  (cd bench/lighthouse && npm ci --no-audit --no-fund) >&2
+fi
+node bench/lighthouse/run.mjs dist
 cargo run --release --quiet -p domain --example relationships_bench
 # The directory in headless Chromium (issue 4, point 6): per-keystroke search
 # time at 10,000 and 100,000 partners against a plain-JS String.includes
