@@ -41,19 +41,14 @@
 // Usage: node bench/product.mjs [dist]   (run by scripts/bench.sh)
 //        LOADS=31 node bench/product.mjs dist
 //        PRODUCT_TIMELINE=1 …   also prints every load's timeline to stderr
-import { execFileSync } from 'node:child_process';
-import http from 'node:http';
-import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { anchorData, serveWithAnchors } from './anchor/serve.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 // The e2e tests' playwright-core (tests/e2e/node_modules), as directory.mjs.
 const { chromium } = createRequire(path.join(root, 'tests', 'e2e', 'package.json'))('playwright-core');
 const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
-const anchorDir = path.join(root, 'bench', 'anchor');
-const SEED = 42; // src/pages/find_partner/directory.rs DIRECTORY_SEED
-const DEFAULT_PARTNERS = 5_000; // domain::directory::DEFAULT_PARTNER_COUNT
 const LOADS = Number(process.env.LOADS ?? 21);
 const RATIO_GOAL = 1.2;
 const MEMORY_GOAL_MB = 40;
@@ -100,67 +95,6 @@ const percentile = (values, p) => {
 };
 const fmt = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'NaN');
 const yes = (ok) => (ok ? 'yes' : 'NO');
-
-// ---------------------------------------------------------------- server
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
-
-/** The app's stylesheet links, as its index.html has them. */
-async function appCssLinks() {
-  const html = await fs.readFile(path.join(dist, 'index.html'), 'utf8');
-  const links = html.match(/<link[^>]*rel="stylesheet"[^>]*>/g) ?? [];
-  if (links.length === 0) throw new Error(`no stylesheet link in ${dist}/index.html`);
-  return links.join('\n    ');
-}
-
-/**
- * The release build with a rewrite rule (as tests/e2e/lib/server.mjs), and
- * the anchor pages under /__anchor/ with the app's CSS links and the
- * anchor data put in place of their tokens.
- */
-async function serve(anchorData) {
-  const css = await appCssLinks();
-  const json = JSON.stringify(anchorData).replaceAll('<', '\\u003c');
-  const server = http.createServer(async (req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-    const send = (file, body) => {
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    };
-    try {
-      if (rel.startsWith('/__anchor/')) {
-        const file = path.join(anchorDir, path.normalize('/' + rel.slice('/__anchor/'.length)));
-        let body = await fs.readFile(file);
-        if (file.endsWith('.html')) {
-          body = body.toString('utf8').replace('<!--APP_CSS-->', css).replace('__ANCHOR_DATA__', json);
-        }
-        return send(file, body);
-      }
-      const file = path.join(dist, path.normalize('/' + rel));
-      try {
-        if ((await fs.stat(file)).isFile()) return send(file, await fs.readFile(file));
-      } catch {
-        /* not a file: the SPA fallback */
-      }
-      const index = path.join(dist, 'index.html');
-      return send(index, await fs.readFile(index));
-    } catch (e) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end(String(e));
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
 
 // ------------------------------------------------------------ init scripts
 
@@ -331,16 +265,6 @@ async function anchorSnapshot(browser, server) {
   }
 }
 
-function anchorData(rows) {
-  const json = execFileSync(
-    'cargo',
-    ['run', '--release', '-q', '-p', 'domain', '--example', 'anchor_data', '--',
-      String(SEED), String(DEFAULT_PARTNERS), String(rows), String(Math.floor(Date.now() / 1000))],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return JSON.parse(json);
-}
-
 // ---------------------------------------------------------------- memory
 
 async function memory(browser, server) {
@@ -395,13 +319,13 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ARGS,
 });
-let server = await serve({});
+let server = await serveWithAnchors({ dist, data: {} });
 try {
   // Size the anchor: as many result rows as the app shows at first.
   const app = await appSnapshot(browser, server.url);
   const data = anchorData(app.find.names.length);
   await server.close();
-  server = await serve(data);
+  server = await serveWithAnchors({ dist, data });
   const anchor = await anchorSnapshot(browser, server.url);
   const same = JSON.stringify(app) === JSON.stringify(anchor);
   console.log(`anchor_rows: ${app.find.names.length}`);

@@ -1,21 +1,19 @@
 // First load as Lighthouse judges it (issue 21, point 2): the pinned
 // Lighthouse, its default mobile preset (simulated slow 4G, 4x slower CPU),
 // against /usr/bin/chromium, for six routes of the release build and a plain
-// HTML page in the same run. The build is served as a good host serves it:
-// the build's own .br files with Content-Encoding: br.
+// HTML page in the same run (the Home anchor of bench/product.mjs). The
+// build is served as a good host serves it: its .br files, Content-Encoding: br.
 //
 //   node bench/lighthouse/run.mjs dist        (scripts/bench.sh installs it)
 //
 // Prints `name: value` lines per page: performance, lcp_ms, tbt_ms, cls,
 // accessibility, best_practices; then the goals.
-import http from 'node:http';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { anchorData, serveWithAnchors } from '../anchor/serve.mjs';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
-const anchorDir = path.resolve(import.meta.dirname, '..', 'anchor');
 
 const PAGES = [
   ['home', '/'],
@@ -27,48 +25,10 @@ const PAGES = [
   ['plain_html', '/__anchor/home.html'],
 ];
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-async function isFile(file) {
-  try {
-    return (await fs.stat(file)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** The build with brotli where the client takes it, and the SPA fallback. */
-function serve() {
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    const rel = path.normalize('/' + decodeURIComponent(url.pathname));
-    let file = rel.startsWith('/__anchor/')
-      ? path.join(anchorDir, rel.slice('/__anchor/'.length))
-      : path.join(dist, rel);
-    if (!(await isFile(file))) file = path.join(dist, 'index.html');
-    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', vary: 'Accept-Encoding' };
-    let body;
-    if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && (await isFile(file + '.br'))) {
-      body = await fs.readFile(file + '.br');
-      headers['content-encoding'] = 'br';
-    } else {
-      body = await fs.readFile(file);
-    }
-    res.writeHead(200, headers).end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-const server = await serve();
-const origin = `http://127.0.0.1:${server.address().port}`;
+// The plain page is the product benchmark's Home anchor, filled with the
+// same data and the app's CSS (the row count only shapes the Find anchor).
+const server = await serveWithAnchors({ dist, data: anchorData(6), brotli: true });
+const origin = server.url.replace(/\/$/, '');
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   chromeFlags: [
@@ -101,7 +61,7 @@ try {
   }
 } finally {
   await chrome.kill();
-  server.close();
+  await server.close();
 }
 
 // Issue 21's goals, on every route of the app (the plain page is the anchor).
