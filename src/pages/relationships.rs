@@ -115,11 +115,6 @@ pub fn RelationshipsPage() -> impl IntoView {
             nav.push(&url);
         }
     };
-    let clear = move || {
-        let changes: Vec<(&str, Option<String>)> = FILTER_KEYS.iter().map(|k| (*k, None)).collect();
-        let url = query_map.with_untracked(|m| with_changes(routes::RELATIONSHIPS, m, &changes));
-        nav.push(&url);
-    };
     let in_force = Signal::derive(move || {
         query.with(|q| {
             q.filter
@@ -134,6 +129,8 @@ pub fn RelationshipsPage() -> impl IntoView {
         let changes: Vec<(&str, Option<String>)> = FILTER_KEYS.iter().map(|k| (*k, None)).collect();
         query_map.with(|m| with_changes(routes::RELATIONSHIPS, m, &changes))
     });
+    // The empty state's button goes to the same place as the link.
+    let clear = move || nav.push(&clear_href.get_untracked());
     let permission_notice =
         move || permissions::page_notice(signed_in.get(), Subject::PartnerList, &PARTNER_ACTIONS);
     let any_shown = move || shown() != 0;
