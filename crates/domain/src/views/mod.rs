@@ -369,7 +369,7 @@ pub fn invitation_link(
     persona: Persona,
     now: Timestamp,
 ) -> InvitationLink {
-    if !crate::state::is_valid_id(raw_id) {
+    if !crate::engine::state::is_valid_id(raw_id) {
         return InvitationLink::Malformed;
     }
     match invitation_view(state, raw_id, persona, now) {

@@ -2,7 +2,7 @@
 //! fail: an event that no longer fits (say, a second expiry of the same
 //! relationship) changes nothing rather than breaking a load or a replay.
 
-use crate::activity_entry::{contact_partner_words, invitation_words};
+use crate::engine::activity_entry::{contact_partner_words, invitation_words};
 use crate::{
     ActivityEntry, AgreementStatus, ContactRequestStatus, Event, InvitationState,
     LegacyDelegatedRoles, RelationshipStatus, RoleDefinitionId, State, Timestamp,

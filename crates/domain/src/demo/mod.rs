@@ -3,9 +3,13 @@
 //! so the activity log, notices and dates are exactly what the rules would
 //! have produced. Deterministic: the same `now` gives the same state.
 
+mod prng;
+
+pub use prng::SplitMix64;
+
 use crate::{
     roles, AgreementStatus, Command, ContactForm, Event, GranularDraft, IsoDuration, Partner,
-    PartnerType, Persona, RoleDefinitionId, SplitMix64, State, Timestamp,
+    PartnerType, Persona, RoleDefinitionId, State, Timestamp,
 };
 
 /// Seeds the few made-up numbers (phones, partner program ids).

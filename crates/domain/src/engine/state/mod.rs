@@ -93,7 +93,7 @@ impl State {
         self.log(ActivityEntry {
             at: now,
             persona: Some(persona),
-            action: crate::activity_entry::describe_attempt(command, self),
+            action: crate::engine::activity_entry::describe_attempt(command, self),
             partner_id,
             partner_name,
             outcome: format!("Refused: {error}"),

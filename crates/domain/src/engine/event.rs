@@ -172,7 +172,7 @@ impl Event {
 /// Not derived: serde's derive for an internally tagged enum buffers each
 /// event into its own `Content` tree and compiles every payload's visitor
 /// again for it (about 70 KB of wasm). This moves the tag out, so
-/// `{"partnerAdded": {"at": …}}` reads as an externally tagged [`Wire`]
+/// `{"partnerAdded": {"at": …}}` reads as an externally tagged `Wire`
 /// through `serde_json::Value`, the visitors the snapshot decoder uses.
 impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
