@@ -6,6 +6,7 @@ pub mod agreement_link;
 pub mod data_location;
 pub mod demo_clock;
 pub mod dialog;
+pub mod download;
 pub mod filter_panel;
 pub mod focus;
 pub mod form_field;

@@ -3,9 +3,9 @@
 
 use domain::permissions::{self, Action};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::dialog::{ConfirmDialog, ConfirmTone, DialogHandle};
+use crate::components::download::download;
 use crate::components::page::{Crumb, Page};
 use crate::components::toast::use_toasts;
 use crate::persona_store::use_signed_in;
@@ -30,7 +30,11 @@ pub fn DataPage() -> impl IntoView {
 
     let export = move |_| {
         let date = untrack(|| store.now()).date_string();
-        match download(&format!("partner-console-{date}.json"), &store.export_json()) {
+        match download(
+            &format!("partner-console-{date}.json"),
+            "application/json",
+            &store.export_json(),
+        ) {
             Ok(()) => toasts.success("Your data was exported as a JSON file."),
             Err(_) => toasts.error("The browser refused to save the file. Try again, or allow downloads for this site."),
         }
@@ -136,34 +140,4 @@ pub fn DataPage() -> impl IntoView {
             </ConfirmDialog>
         </Page>
     }
-}
-
-/// Saves `text` as a file through a temporary object URL.
-fn download(filename: &str, text: &str) -> Result<(), JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    link.set_href(&url);
-    link.set_download(filename);
-    link.set_class_name("visually-hidden");
-    let body = document
-        .body()
-        .ok_or_else(|| JsValue::from_str("no body"))?;
-    body.append_child(&link)?;
-    link.click();
-    link.remove();
-    // Revoked a moment later: revoking at once can cancel the download.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(5),
-    );
-    Ok(())
 }
