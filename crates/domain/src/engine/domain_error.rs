@@ -69,7 +69,7 @@ pub enum DomainError {
     TooManyPartnersSelected { max: usize },
 
     #[error(
-        "“{id}” can't be used as an id: use 1 to 64 letters, digits, dots, dashes or underscores."
+        "“{id}” can't be used as an id: use 1 to 128 letters, digits, dots, dashes or underscores."
     )]
     InvalidId { id: String },
     #[error("An invitation with the id “{invitation_id}” already exists.")]

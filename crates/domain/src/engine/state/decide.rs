@@ -475,9 +475,13 @@ fn check_granular(draft: &GranularDraft) -> Result<GranularRequest, DomainError>
     Ok(request)
 }
 
-/// Ids we create or accept for URLs: 1 to 64 of `[A-Za-z0-9._-]`.
+/// The longest id we accept. Graph's relationship ids are two GUIDs joined
+/// by a dash (73 characters), so 64 was too short for a real one.
+pub(crate) const MAX_ID_LEN: usize = 128;
+
+/// Ids we create or accept for URLs: 1 to `MAX_ID_LEN` of `[A-Za-z0-9._-]`.
 pub(crate) fn is_valid_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
+    (1..=MAX_ID_LEN).contains(&id.len())
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
@@ -1067,6 +1071,25 @@ mod tests {
             run(&mut state, issue("bad id", "p1", &[], false, None), User),
             Err(DomainError::InvalidId { .. })
         ));
+    }
+
+    #[test]
+    fn a_graph_relationship_id_of_two_guids_is_a_valid_invitation_id() {
+        let mut state = fresh();
+        let graph_id = "5e5594d3-6f82-458b-b567-77db4811f0cd-00000000-0000-0000-0000-000000000000";
+        assert_eq!(graph_id.len(), 73);
+        run(&mut state, issue(graph_id, "p1", &[], true, None), User).unwrap();
+        assert!(state.invitation(graph_id).is_some());
+        let too_long = "a".repeat(MAX_ID_LEN + 1);
+        assert!(matches!(
+            run(&mut state, issue(&too_long, "p2", &[], true, None), User),
+            Err(DomainError::InvalidId { .. })
+        ));
+        let message = DomainError::InvalidId { id: "x y".into() }.to_string();
+        assert!(
+            message.contains(&format!("1 to {MAX_ID_LEN} letters")),
+            "{message}"
+        );
     }
 
     #[test]
