@@ -170,7 +170,7 @@ test('back and forward restore the filters', async () => {
   await page.waitForFunction(() => location.search.includes('country=de'));
   assert.equal(await page.getByLabel('Country/region').inputValue(), 'de');
 
-  await page.getByRole('button', { name: 'Clear all' }).first().click();
+  await page.getByRole('button', { name: 'Clear filters' }).first().click();
   await page.waitForFunction(() => !location.search.includes('industry'));
   assert.match(await count(page), /^5,000 partners$/);
   assertNoProblems(page);

@@ -154,7 +154,7 @@ pub fn FindPartnerPage() -> impl IntoView {
                             on:click=clear_all
                             disabled=move || query.with(|q| !q.has_filters())
                         >
-                            "Clear all"
+                            "Clear filters"
                         </button>
                     </div>
                     <FilterPanel query=query counts=counts on_change=on_change />
