@@ -46,4 +46,8 @@ if $want_test; then
     step "installing the end-to-end test packages"
     (cd tests/e2e && npm ci --no-audit --no-fund)
   fi
+  if [ ! -d idp/node_modules/oidc-provider ] || [ idp/package-lock.json -nt idp/node_modules/.package-lock.json ]; then
+    step "installing the development identity provider (npm oidc-provider)"
+    (cd idp && npm ci --no-audit --no-fund)
+  fi
 fi

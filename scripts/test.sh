@@ -32,6 +32,9 @@ step "fault soak: 1,000 operations with 20 % faults, nothing lost or doubled"
 # this also guards that the verdict reads the state, not the log.
 cargo run -q -p backend --example soak -- --ops 1000 --fault-rate 0.2
 
+step "development identity provider: Entra-shaped tokens, PKCE, the sign-in page"
+node --test idp/test/
+
 step "wasm tests in headless Chromium"
 cargo test -p partner-console --target wasm32-unknown-unknown
 
