@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting,
-# clippy (native and wasm32), native tests, wasm tests in headless Chromium,
+# clippy (native and wasm32), native tests, the API against its OpenAPI
+# document (schemathesis), wasm tests in headless Chromium,
 # the release build, and the end-to-end tests against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,9 @@ step "fault soak: 1,000 operations with 20 % faults, nothing lost or doubled"
 # Past 1,000 operations the activity log has trimmed its oldest entries, so
 # this also guards that the verdict reads the state, not the log.
 cargo run -q -p backend --example soak -- --ops 1000 --fault-rate 0.2
+
+step "API contract: schemathesis, every check, against the generated /openapi.json"
+scripts/check/schemathesis.sh
 
 step "wasm tests in headless Chromium"
 cargo test -p partner-console --target wasm32-unknown-unknown
