@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what this project needs and is missing; skips what is there, so
 # a second run costs seconds. `scripts/install.sh --test` adds what the
-# tests need (Chromium, chromedriver, the end-to-end npm packages).
+# tests need (Chromium, chromedriver, the end-to-end npm packages,
+# schemathesis in a Python venv under tools/).
 # Versions are pinned: see TOOLCHAIN notes in the README.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal wasm-bindgen in Cargo.lock
+SCHEMATHESIS_VERSION=4.32.5    # PyPI; tests the API against its OpenAPI document
 want_test=false
 [ "${1:-}" = "--test" ] && want_test=true
 
@@ -49,5 +51,10 @@ if $want_test; then
   if [ ! -d idp/node_modules/oidc-provider ] || [ idp/package-lock.json -nt idp/node_modules/.package-lock.json ]; then
     step "installing the development identity provider (npm oidc-provider)"
     (cd idp && npm ci --no-audit --no-fund)
+  fi
+  if ! tools/schemathesis/bin/st --version 2>/dev/null | grep -q " $SCHEMATHESIS_VERSION\$"; then
+    step "installing schemathesis $SCHEMATHESIS_VERSION (PyPI, into tools/schemathesis)"
+    python3 -m venv tools/schemathesis
+    tools/schemathesis/bin/pip install --quiet "schemathesis==$SCHEMATHESIS_VERSION"
   fi
 fi

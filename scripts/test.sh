@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting,
-# clippy (native and wasm32), native tests, wasm tests in headless Chromium,
+# clippy (native and wasm32), native tests, the API against its OpenAPI
+# document (schemathesis), wasm tests in headless Chromium,
 # the release build, and the end-to-end tests against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,9 @@ cargo run -q -p backend --example soak -- --ops 1000 --fault-rate 0.2
 
 step "development identity provider: Entra-shaped tokens, PKCE, the sign-in page"
 node --test idp/test/
+
+step "API contract: schemathesis, every check, against the generated /openapi.json"
+scripts/check/schemathesis.sh
 
 step "wasm tests in headless Chromium"
 cargo test -p partner-console --target wasm32-unknown-unknown

@@ -82,10 +82,24 @@ pub fn app(config: &Config, state: AppState) -> Router {
     security_headers::apply(router, &csp)
 }
 
+#[utoipa::path(
+    get,
+    path = "/health",
+    tag = "server",
+    summary = "Liveness",
+    responses((status = 200, description = "Up", body = openapi::schemas::Health))
+)]
 async fn health() -> Json<Health> {
     Json(Health { status: "ok" })
 }
 
+#[utoipa::path(
+    get,
+    path = "/config.json",
+    tag = "server",
+    summary = "Tells the app served from here to use this API",
+    responses((status = 200, description = "The app's backend", body = openapi::schemas::AppConfig))
+)]
 async fn app_config() -> (
     [(axum::http::HeaderName, &'static str); 1],
     Json<serde_json::Value>,
@@ -108,8 +122,15 @@ pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io
     axum::serve(listener, router).await
 }
 
-async fn openapi_get() -> Json<serde_json::Value> {
-    Json(openapi::document())
+#[utoipa::path(
+    get,
+    path = "/openapi.json",
+    tag = "server",
+    summary = "This document",
+    responses((status = 200, description = "The OpenAPI 3.1 document", body = Object))
+)]
+async fn openapi_get() -> Json<&'static utoipa::openapi::OpenApi> {
+    Json(openapi::openapi())
 }
 
 #[derive(serde::Serialize)]

@@ -1,5 +1,4 @@
-//! `backend [--addr 127.0.0.1:8090] [--dist dist] [--db partner-console.sqlite3] [--reset]
-//! [--fault-error-rate R] [--fault-latency-ms N] [--fault-drop-after-commit-rate R] [--fault-seed N]`
+//! The backend's command line (`backend --help` lists every flag).
 // Data from outside (storage, network, URL, user) must never panic the app:
 // no unwrap/expect in shipped code. Tests may use them.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
@@ -8,31 +7,79 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use backend::{app, default_dist, open, serve, Clock, Config, FaultConfig, Store};
+use backend::{app, default_db, default_dist, open, serve, Clock, Config, FaultConfig, Store};
+use clap::Parser;
 
-const USAGE: &str = "usage: backend [--addr 127.0.0.1:8090] [--dist dist] [--db partner-console.sqlite3] [--reset]
-       [--fault-error-rate 0.2] [--fault-latency-ms 50] [--fault-drop-after-commit-rate 0.1] [--fault-seed 1]";
-
-struct Args {
+/// Serves the partner relationships console: the built app, its JSON API
+/// under /api (described at /openapi.json) and /health, with the state in
+/// SQLite.
+#[derive(Parser, Debug)]
+#[command(name = "backend", version)]
+struct Cli {
+    /// Address and port to listen on.
+    #[arg(long, env = "PARTNER_CONSOLE_ADDR", default_value = "127.0.0.1:8090")]
     addr: SocketAddr,
-    config: Config,
+
+    /// The folder Trunk built (must hold index.html).
+    #[arg(long, env = "PARTNER_CONSOLE_DIST", default_value_os_t = default_dist())]
+    dist: PathBuf,
+
+    /// The SQLite file; created with the demo organization when new.
+    #[arg(long, env = "PARTNER_CONSOLE_DB", default_value_os_t = default_db())]
+    db: PathBuf,
+
+    /// Set the database file aside (renamed, never deleted) and start afresh.
+    #[arg(long)]
     reset: bool,
+
+    /// Fault injection (/api only): share of requests that fail with 500/503.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.0, value_parser = share)]
+    fault_error_rate: f64,
+
+    /// Fault injection: milliseconds added to every /api request.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    fault_latency_ms: u64,
+
+    /// Fault injection: share of committed writes whose answer is dropped.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.0, value_parser = share)]
+    fault_drop_after_commit_rate: f64,
+
+    /// Fault injection: seed, so a run is repeatable.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    fault_seed: u64,
+}
+
+impl Cli {
+    fn config(&self) -> Config {
+        let mut config = Config::new(self.dist.clone());
+        config.db = self.db.clone();
+        config.faults = FaultConfig {
+            error_rate: self.fault_error_rate,
+            latency_ms: self.fault_latency_ms,
+            drop_after_commit_rate: self.fault_drop_after_commit_rate,
+            seed: self.fault_seed,
+        };
+        config
+    }
+}
+
+/// A share from 0 to 1 (a rate of faults).
+fn share(value: &str) -> Result<f64, String> {
+    let r: f64 = value.parse().map_err(|_| "not a number".to_string())?;
+    if (0.0..=1.0).contains(&r) {
+        Ok(r)
+    } else {
+        Err("a share is from 0 to 1".to_string())
+    }
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
-        Ok(parsed) => parsed,
-        Err(message) => {
-            eprintln!("{message}\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    let Args {
-        addr,
-        config,
-        reset,
-    } = args;
+    // Bad flags: clap prints what is wrong and the usage, and exits 2;
+    // --help and --version exit 0.
+    let cli = Cli::parse();
+    let config = cli.config();
+    let addr = cli.addr;
     if !config.dist.join("index.html").is_file() {
         eprintln!(
             "{} has no index.html: build the app first (trunk build --release --offline)",
@@ -40,7 +87,7 @@ async fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    if reset {
+    if cli.reset {
         match Store::set_aside(&config.db) {
             Ok(Some(aside)) => println!("set the old database aside as {}", aside.display()),
             Ok(None) => {}
@@ -78,51 +125,4 @@ async fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
-}
-
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut addr: SocketAddr = ([127, 0, 0, 1], 8090).into();
-    let mut config = Config::new(default_dist());
-    let mut faults = FaultConfig::default();
-    let mut reset = false;
-    while let Some(flag) = args.next() {
-        if flag == "--reset" {
-            reset = true;
-            continue;
-        }
-        let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
-        match flag.as_str() {
-            "--addr" => addr = parse(&flag, &value)?,
-            "--dist" => config.dist = PathBuf::from(value),
-            "--db" => config.db = PathBuf::from(value),
-            "--fault-error-rate" => faults.error_rate = rate(&flag, &value)?,
-            "--fault-latency-ms" => faults.latency_ms = parse(&flag, &value)?,
-            "--fault-drop-after-commit-rate" => {
-                faults.drop_after_commit_rate = rate(&flag, &value)?
-            }
-            "--fault-seed" => faults.seed = parse(&flag, &value)?,
-            other => return Err(format!("unknown flag {other}")),
-        }
-    }
-    config.faults = faults;
-    Ok(Args {
-        addr,
-        config,
-        reset,
-    })
-}
-
-fn parse<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T, String> {
-    value
-        .parse()
-        .map_err(|_| format!("{flag}: not a valid value: {value}"))
-}
-
-fn rate(flag: &str, value: &str) -> Result<f64, String> {
-    let r: f64 = parse(flag, value)?;
-    if (0.0..=1.0).contains(&r) {
-        Ok(r)
-    } else {
-        Err(format!("{flag} is a share from 0 to 1, not {value}"))
-    }
 }

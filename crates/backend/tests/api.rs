@@ -205,6 +205,20 @@ async fn a_write_without_if_match_is_refused_until_it_has_one() {
         )
         .await;
     reply.assert_problem(400, "invalidIfMatch");
+    // An empty If-Match is no ETag either (the document's pattern says so).
+    let reply = server
+        .post(
+            "/api/partners/fabrikam-it/remove-roles",
+            &[
+                ("x-persona", "global-admin"),
+                ("idempotency-key", "k"),
+                ("if-match", ""),
+            ],
+            "",
+        )
+        .await;
+    reply.assert_problem(400, "invalidIfMatch");
+    assert_eq!(server.revision(), 1);
 }
 
 #[tokio::test]
@@ -312,44 +326,90 @@ async fn rule_violations_are_conflicts_or_unprocessable() {
 }
 
 #[tokio::test]
-async fn bad_input_is_a_bad_request() {
+async fn a_body_that_is_not_json_is_400_and_json_of_the_wrong_shape_is_422() {
     let server = Server::new();
+    let accept = "/api/invitations/inv-reseller/accept";
     server
-        .write(
-            "/api/invitations/inv-reseller/accept",
-            "global-admin",
-            "k1",
-            "{not json",
-        )
+        .write(accept, "global-admin", "k1", "{not json")
         .await
         .assert_problem(400, "invalidJson");
     server
+        .write(accept, "global-admin", "k2", r#"{"sneaky":1}"#)
+        .await
+        .assert_problem(422, "invalidBody");
+    server
         .write(
-            "/api/invitations/inv-reseller/accept",
+            accept,
             "global-admin",
-            "k2",
-            r#"{"sneaky":1}"#,
+            "k3",
+            r#"{"agreementAcknowledged":"yes"}"#,
         )
         .await
-        .assert_problem(400, "invalidJson");
+        .assert_problem(422, "invalidBody");
+    // serde would read a struct from an array; the document says object.
     server
+        .write(accept, "global-admin", "k4", "[]")
+        .await
+        .assert_problem(422, "invalidBody");
+    server
+        .write(
+            "/api/commands",
+            "global-admin",
+            "k5",
+            r#"{"command":{"type":"noSuchCommand"}}"#,
+        )
+        .await
+        .assert_problem(422, "invalidBody");
+    assert_eq!(server.revision(), 1);
+}
+
+#[tokio::test]
+async fn an_optional_body_may_be_empty_or_null() {
+    let server = Server::new();
+    let decline = "/api/invitations/inv-reseller/decline";
+    let reply = server.write(decline, "global-admin", "k1", "null").await;
+    assert_eq!(reply.status.as_u16(), 200, "{}", reply.text());
+}
+
+#[tokio::test]
+async fn a_write_whose_persona_is_missing_or_unknown_is_401_with_a_challenge() {
+    let server = Server::new();
+    let unknown = server
         .write(
             "/api/invitations/inv-reseller/accept",
             "root",
             "k3",
             ACCEPT_ACK,
         )
-        .await
-        .assert_problem(400, "unknownPersona");
-    server
+        .await;
+    unknown.assert_problem(401, "unknownPersona");
+    assert_eq!(
+        unknown.header("www-authenticate"),
+        r#"X-Persona realm="partner-console""#
+    );
+    let missing = server
         .post(
             "/api/invitations/inv-reseller/accept",
             &[("idempotency-key", "k4"), ("if-match", "*")],
             ACCEPT_ACK,
         )
-        .await
-        .assert_problem(400, "personaRequired");
+        .await;
+    missing.assert_problem(401, "personaRequired");
+    assert!(!missing.header("www-authenticate").is_empty());
     assert_eq!(server.revision(), 1);
+}
+
+#[tokio::test]
+async fn a_read_with_an_unknown_persona_is_401() {
+    let server = Server::new();
+    server
+        .get("/api/invitations", Some("root"))
+        .await
+        .assert_problem(401, "unknownPersona");
+    server
+        .get("/api/invitations/inv-reseller", Some("root"))
+        .await
+        .assert_problem(401, "unknownPersona");
 }
 
 #[tokio::test]
@@ -415,7 +475,7 @@ async fn commands_post_runs_any_command_with_the_persona_in_the_body() {
     server
         .write("/api/commands", "global-admin", "k2", mismatch)
         .await
-        .assert_problem(400, "personaMismatch");
+        .assert_problem(401, "personaMismatch");
 }
 
 #[tokio::test]

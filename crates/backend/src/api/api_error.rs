@@ -18,6 +18,8 @@ pub struct ApiError {
     extra: Map<String, Value>,
     /// The current revision, sent as the ETag of a 412.
     etag: Option<u64>,
+    /// Sent as WWW-Authenticate with a 401.
+    challenge: Option<&'static str>,
 }
 
 impl ApiError {
@@ -28,6 +30,7 @@ impl ApiError {
             detail: detail.into(),
             extra: Map::new(),
             etag: None,
+            challenge: None,
         }
     }
 
@@ -41,6 +44,19 @@ impl ApiError {
 
     pub fn invalid_json(detail: impl Into<String>) -> ApiError {
         ApiError::bad_request("invalidJson", detail)
+    }
+
+    /// JSON that parses but does not fit the operation's input.
+    pub fn invalid_body(detail: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalidBody", detail)
+    }
+
+    /// The server cannot tell who acts. The demo persona is the only
+    /// scheme today, so the challenge names its header.
+    pub fn unauthorized(code: &'static str, detail: impl Into<String>) -> ApiError {
+        let mut error = ApiError::new(StatusCode::UNAUTHORIZED, code, detail);
+        error.challenge = Some(r#"X-Persona realm="partner-console""#);
+        error
     }
 
     pub fn not_found(code: &'static str, detail: impl Into<String>) -> ApiError {
@@ -142,6 +158,12 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static(problem::CONTENT_TYPE),
         );
+        if let Some(challenge) = self.challenge {
+            headers.insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static(challenge),
+            );
+        }
         if let Some(revision) = self.etag {
             if let Ok(value) = HeaderValue::from_str(&super::etag::format(revision)) {
                 headers.insert(header::ETAG, value);

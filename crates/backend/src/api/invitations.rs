@@ -6,6 +6,7 @@ use axum::Json;
 use domain::views::{self, InvitationView};
 use domain::{Command, DomainError};
 use serde::Deserialize;
+use utoipa::ToSchema;
 
 use super::collection::Collection;
 use super::etag::Etag;
@@ -15,20 +16,43 @@ use super::write_headers::WriteHeaders;
 use super::ApiError;
 use crate::app_state::AppState;
 use crate::clock::effective_now;
+use crate::openapi::params::WriteHeaders as WriteHeaderParams;
+use crate::openapi::responses::{
+    BadRequest, Conflict, Forbidden, InternalError, NotFound, PreconditionFailed,
+    PreconditionRequired, Unauthorized, Unavailable, UnprocessableContent,
+};
+use crate::openapi::{schemas, WRITTEN};
 
-/// The body of "Accept & Authorize".
-#[derive(Deserialize)]
+/// The body of "Accept & Authorize"; may be empty (not acknowledged).
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AcceptInvitationInput {
+    /// The customer agreement box is ticked (needed when it is not signed yet).
     #[serde(default)]
+    #[schema(default = false)]
     pub agreement_acknowledged: bool,
 }
 
 /// Declining takes no fields; an empty body or `{}`.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DeclineInvitationInput {}
 
+#[utoipa::path(
+    get,
+    path = "/api/invitations",
+    tag = "invitations",
+    summary = "The invitations inbox, newest first",
+    description = "As the persona sees them: without X-Persona, as a user without admin roles.",
+    security((), ("demoPersona" = [])),
+    responses(
+        (status = 200, description = "Invitations as the persona sees them",
+            body = schemas::InvitationViewList, headers(("ETag" = String, description = "The state's revision, like \"7\": send it as If-Match."))),
+        (status = 401, response = Unauthorized),
+        (status = 500, response = InternalError),
+        (status = 503, response = Unavailable),
+    )
+)]
 pub async fn invitations_list(
     State(app): State<AppState>,
     persona: HeaderPersona,
@@ -39,6 +63,23 @@ pub async fn invitations_list(
     Ok((Etag(current.revision), Json(Collection { value })))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/invitations/{id}",
+    tag = "invitations",
+    summary = "One invitation's page",
+    description = "As the persona sees it: without X-Persona, as a user without admin roles.",
+    params(("id" = String, Path, description = "The invitation's id")),
+    security((), ("demoPersona" = [])),
+    responses(
+        (status = 200, description = "The invitation",
+            body = schemas::InvitationView, headers(("ETag" = String, description = "The state's revision, like \"7\": send it as If-Match."))),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 500, response = InternalError),
+        (status = 503, response = Unavailable),
+    )
+)]
 pub async fn invitations_get(
     State(app): State<AppState>,
     Path(id): Path<String>,
@@ -51,6 +92,30 @@ pub async fn invitations_get(
     Ok((Etag(current.revision), Json(view)))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/invitations/{id}/accept",
+    tag = "invitations",
+    summary = "Accept & Authorize (approve all)",
+    params(("id" = String, Path, description = "The invitation's id"), WriteHeaderParams),
+    request_body(content = Option<AcceptInvitationInput>, content_type = "application/json"),
+    security(("demoPersona" = [])),
+    responses(
+        (status = 200, description = WRITTEN, body = schemas::CommandOutcome, headers(
+            ("ETag" = String, description = "The state's revision, like \"7\": send it as If-Match."),
+            ("Idempotent-Replayed" = String, description = "true when this is the first answer given again."))),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 412, response = PreconditionFailed),
+        (status = 422, response = UnprocessableContent),
+        (status = 428, response = PreconditionRequired),
+        (status = 500, response = InternalError),
+        (status = 503, response = Unavailable),
+    )
+)]
 pub async fn invitations_accept(
     State(app): State<AppState>,
     Path(id): Path<String>,
@@ -68,6 +133,30 @@ pub async fn invitations_accept(
     execute(&app, write, persona, command, &route, &body).await
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/invitations/{id}/decline",
+    tag = "invitations",
+    summary = "Decline the invitation",
+    params(("id" = String, Path, description = "The invitation's id"), WriteHeaderParams),
+    request_body(content = Option<DeclineInvitationInput>, content_type = "application/json"),
+    security(("demoPersona" = [])),
+    responses(
+        (status = 200, description = WRITTEN, body = schemas::CommandOutcome, headers(
+            ("ETag" = String, description = "The state's revision, like \"7\": send it as If-Match."),
+            ("Idempotent-Replayed" = String, description = "true when this is the first answer given again."))),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 412, response = PreconditionFailed),
+        (status = 422, response = UnprocessableContent),
+        (status = 428, response = PreconditionRequired),
+        (status = 500, response = InternalError),
+        (status = 503, response = Unavailable),
+    )
+)]
 pub async fn invitations_decline(
     State(app): State<AppState>,
     Path(id): Path<String>,

@@ -4,13 +4,13 @@
 
 mod api_error;
 mod collection;
-mod commands;
+pub(crate) mod commands;
 mod etag;
-mod invitations;
-mod partners;
+pub(crate) mod invitations;
+pub(crate) mod partners;
 mod persona;
-mod relationships;
-mod state;
+pub(crate) mod relationships;
+pub(crate) mod state;
 mod write;
 mod write_headers;
 

@@ -1,6 +1,9 @@
 //! Who is acting: the `X-Persona` header (or, for `POST /api/commands`,
 //! the body's `persona`). Either spelling works: the stable id
-//! (`billing-admin`) or the JSON name (`billingAdministrator`).
+//! (`billing-admin`) or the JSON name (`billingAdministrator`). When the
+//! server cannot tell who acts (none on a write, an unknown one, two that
+//! differ) it answers 401: the persona stands in for sign-in, so these are
+//! authentication failures, and 403 stays for what a persona may not do.
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -36,12 +39,12 @@ impl HeaderPersona {
     pub fn acting(self, from_body: Option<&str>) -> Result<Persona, ApiError> {
         let body = from_body.map(parse).transpose()?;
         match (self.0, body) {
-            (Some(h), Some(b)) if h != b => Err(ApiError::bad_request(
+            (Some(h), Some(b)) if h != b => Err(ApiError::unauthorized(
                 "personaMismatch",
                 "X-Persona and the body's persona name different personas.",
             )),
             (Some(p), _) | (None, Some(p)) => Ok(p),
-            (None, None) => Err(ApiError::bad_request(
+            (None, None) => Err(ApiError::unauthorized(
                 "personaRequired",
                 "Say who is acting: send X-Persona (for example global-admin or billing-admin).",
             )),
@@ -54,7 +57,7 @@ pub fn parse(text: &str) -> Result<Persona, ApiError> {
         .or_else(|| serde_json::from_value(serde_json::Value::from(text)).ok())
         .ok_or_else(|| {
             let known: Vec<&str> = Persona::ALL.iter().map(|p| p.id()).collect();
-            ApiError::bad_request(
+            ApiError::unauthorized(
                 "unknownPersona",
                 format!("Unknown persona; use one of {}.", known.join(", ")),
             )

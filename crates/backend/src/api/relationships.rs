@@ -10,7 +10,21 @@ use super::etag::Etag;
 use super::ApiError;
 use crate::app_state::AppState;
 use crate::clock::effective_now;
+use crate::openapi::responses::{InternalError, Unavailable};
+use crate::openapi::schemas;
 
+#[utoipa::path(
+    get,
+    path = "/api/relationships",
+    tag = "relationships",
+    summary = "The partner relationships table",
+    responses(
+        (status = 200, description = "One row per partner you work with",
+            body = schemas::RelationshipRowList, headers(("ETag" = String, description = "The state's revision, like \"7\": send it as If-Match."))),
+        (status = 500, response = InternalError),
+        (status = 503, response = Unavailable),
+    )
+)]
 pub async fn relationships_list(
     State(app): State<AppState>,
 ) -> Result<(Etag, Json<Collection<RelationshipRow>>), ApiError> {

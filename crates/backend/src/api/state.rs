@@ -8,7 +8,25 @@ use axum::response::{IntoResponse, Response};
 use super::etag::{self, Etag};
 use super::ApiError;
 use crate::app_state::AppState;
+use crate::openapi::params::IfNoneMatch;
+use crate::openapi::responses::{InternalError, Unavailable};
+use crate::openapi::schemas;
 
+#[utoipa::path(
+    get,
+    path = "/api/state",
+    tag = "state",
+    summary = "The whole saved state (the snapshot format the app exports)",
+    params(IfNoneMatch),
+    responses(
+        (status = 200, description = "The snapshot", body = schemas::Snapshot,
+            headers(("ETag" = String, description = "The state's revision, like \"7\": send it as If-Match."))),
+        (status = 304, description = "Unchanged since the ETag sent in If-None-Match",
+            headers(("ETag" = String, description = "The state's revision, like \"7\": send it as If-Match."))),
+        (status = 500, response = InternalError),
+        (status = 503, response = Unavailable),
+    )
+)]
 pub async fn state_get(
     State(app): State<AppState>,
     headers: HeaderMap,

@@ -93,14 +93,22 @@ pub async fn execute(
     }
 }
 
-/// Reads a JSON body; an empty body reads as `{}` for operations whose
-/// fields all have defaults.
+/// Reads a JSON body; an empty body (or `null`) reads as `{}` for
+/// operations whose fields all have defaults. Not JSON is 400; JSON of the wrong shape
+/// (an unknown field or command, a missing or mistyped one) is 422.
 pub fn parse_json<T: DeserializeOwned>(body: &Bytes) -> Result<T, ApiError> {
-    let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+    // No body, or JSON null: no fields (the document's optional bodies).
+    let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) || body.trim_ascii() == b"null" {
         b"{}"
     } else {
         body
     };
-    serde_json::from_slice(text)
-        .map_err(|e| ApiError::invalid_json(format!("The body is not valid here: {e}.")))
+    let value: serde_json::Value = serde_json::from_slice(text)
+        .map_err(|e| ApiError::invalid_json(format!("The body is not JSON: {e}.")))?;
+    // serde reads a struct from an array too; the document says object.
+    if !value.is_object() {
+        return Err(ApiError::invalid_body("The body must be a JSON object."));
+    }
+    serde_json::from_value::<T>(value)
+        .map_err(|e| ApiError::invalid_body(format!("The body does not fit this operation: {e}.")))
 }

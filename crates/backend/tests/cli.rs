@@ -1,0 +1,89 @@
+//! The built `backend` binary's command line, run as a user runs it.
+
+use std::process::{Command, Output};
+
+fn backend(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_backend"))
+        .args(args)
+        // The environment fallbacks must not change what these tests see.
+        .env_remove("PARTNER_CONSOLE_ADDR")
+        .env_remove("PARTNER_CONSOLE_DIST")
+        .env_remove("PARTNER_CONSOLE_DB")
+        .output()
+        .expect("the backend binary runs")
+}
+
+#[test]
+fn help_lists_every_flag_and_exits_0() {
+    let out = backend(&["--help"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("Usage: backend"), "{text}");
+    for flag in [
+        "--addr",
+        "--dist",
+        "--db",
+        "--reset",
+        "--fault-error-rate",
+        "--fault-latency-ms",
+        "--fault-drop-after-commit-rate",
+        "--fault-seed",
+        "--version",
+    ] {
+        assert!(text.contains(flag), "--help does not list {flag}:\n{text}");
+    }
+    assert!(text.contains("PARTNER_CONSOLE_ADDR"), "{text}");
+}
+
+#[test]
+fn version_prints_the_version_and_exits_0() {
+    let out = backend(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("backend {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn a_bad_address_exits_2_and_says_which_flag() {
+    let out = backend(&["--addr", "not-an-address"]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("--addr") && text.contains("not-an-address"),
+        "{text}"
+    );
+    assert!(text.contains("--help"), "points to --help: {text}");
+}
+
+#[test]
+fn a_fault_rate_outside_0_to_1_exits_2() {
+    let out = backend(&["--fault-error-rate", "1.5"]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("--fault-error-rate") && text.contains("from 0 to 1"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_unknown_flag_exits_2() {
+    let out = backend(&["--no-such-flag"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--no-such-flag"));
+}
+
+#[test]
+fn the_address_falls_back_to_the_environment() {
+    // A bad address from the environment is refused like a bad flag: proof
+    // that the variable is read when --addr is absent.
+    let out = Command::new(env!("CARGO_BIN_EXE_backend"))
+        .env("PARTNER_CONSOLE_ADDR", "from-the-env")
+        .output()
+        .expect("the backend binary runs");
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("from-the-env"), "{text}");
+}
