@@ -35,6 +35,7 @@ cargo run -q -p backend --example soak -- --ops 1000 --fault-rate 0.2
 
 step "development identity provider: Entra-shaped tokens, PKCE, the sign-in page"
 node --test idp/test/
+scripts/check/idp_tokens.sh
 
 step "API contract: schemathesis, every check, against the generated /openapi.json"
 scripts/check/schemathesis.sh
