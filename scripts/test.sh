@@ -33,9 +33,9 @@ step "fault soak: 1,000 operations with 20 % faults, nothing lost or doubled"
 # this also guards that the verdict reads the state, not the log.
 cargo run -q -p backend --example soak -- --ops 1000 --fault-rate 0.2
 
-step "development identity provider: Entra-shaped tokens, PKCE, the sign-in page"
+step "development identity provider and token mode: Entra-shaped tokens, PKCE, the sign-in page, the API on bearer tokens"
 node --test idp/test/
-scripts/check/idp_tokens.sh
+scripts/check/token_mode.sh
 
 step "API contract: schemathesis, every check, against the generated /openapi.json"
 scripts/check/schemathesis.sh

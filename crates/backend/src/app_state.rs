@@ -1,8 +1,9 @@
 //! What every handler shares: the store (and the engine's state in it),
-//! the clock and the fault injector.
+//! the clock, the fault injector and who may call the API.
 
 use std::sync::Arc;
 
+use crate::auth::Auth;
 use crate::clock::Clock;
 use crate::faults::Faults;
 use crate::store::Store;
@@ -12,4 +13,5 @@ pub struct AppState {
     pub store: Arc<Store>,
     pub clock: Clock,
     pub faults: Arc<Faults>,
+    pub auth: Arc<Auth>,
 }

@@ -25,6 +25,14 @@ impl Clock {
     }
 }
 
+impl Clock {
+    /// Seconds since the Unix epoch on the wall clock (or the fixed
+    /// instant): token lifetimes are real time, never the demo clock.
+    pub fn wall_seconds(self) -> i64 {
+        self.now().unix_seconds()
+    }
+}
+
 /// The instant commands and views use: real time, unless the demo clock
 /// was moved ahead of it (real time never moves the demo clock back).
 pub fn effective_now(state_now: Timestamp, wall: Timestamp) -> Timestamp {

@@ -12,6 +12,7 @@
 
 pub mod api;
 pub mod app_state;
+pub mod auth;
 pub mod clock;
 pub mod engine_host;
 pub mod faults;
@@ -62,6 +63,7 @@ pub fn open(config: &Config, clock: Clock) -> Result<AppState, StoreError> {
         store: Arc::new(store),
         clock,
         faults: Arc::new(faults::Faults::new(config.faults)),
+        auth: Arc::new(auth::Auth::DemoPersona),
     })
 }
 
@@ -70,7 +72,9 @@ pub fn app(config: &Config, state: AppState) -> Router {
     let index = config.dist.join("index.html");
     let csp = security_headers::policy_from_index(&index);
     // Faults apply to the API only: the app's files always load.
-    let api = api::router().route_layer(from_fn_with_state(state.faults.clone(), faults::inject));
+    let api = api::router()
+        .route_layer(from_fn_with_state(state.clone(), auth::guard))
+        .route_layer(from_fn_with_state(state.faults.clone(), faults::inject));
     let router = Router::new()
         .route("/health", get(health))
         .route("/openapi.json", get(openapi_get))

@@ -6,7 +6,9 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
+use backend::auth::{Auth, TokenAuth};
 use backend::{app, default_db, default_dist, open, serve, Clock, Config, FaultConfig, Store};
 use clap::Parser;
 
@@ -47,6 +49,22 @@ struct Cli {
     /// Fault injection: seed, so a run is repeatable.
     #[arg(long, value_name = "N", default_value_t = 0)]
     fault_seed: u64,
+
+    /// Token mode: believe only bearer tokens from this OpenID Connect
+    /// provider (its issuer URL, or Entra's
+    /// https://login.microsoftonline.com/{tenantid}/v2.0). Without it the
+    /// API believes X-Persona (demo mode).
+    #[arg(long, env = "PARTNER_CONSOLE_OIDC_ISSUER", value_name = "URL")]
+    oidc_issuer: Option<String>,
+
+    /// Token mode: the audience API tokens must carry.
+    #[arg(long, env = "PARTNER_CONSOLE_API_AUDIENCE", default_value = backend::auth::DEFAULT_AUDIENCE)]
+    api_audience: String,
+
+    /// Token mode: the organization (tenant id) whose data this server
+    /// holds; tokens for any other are refused.
+    #[arg(long, env = "PARTNER_CONSOLE_ORGANIZATION", value_name = "TENANT_ID", default_value = backend::auth::DEMO_ORGANIZATION)]
+    organization: String,
 }
 
 impl Cli {
@@ -97,13 +115,26 @@ async fn main() -> ExitCode {
             }
         }
     }
-    let state = match open(&config, Clock::System) {
+    let mut state = match open(&config, Clock::System) {
         Ok(state) => state,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
         }
     };
+    if let Some(issuer) = &cli.oidc_issuer {
+        match TokenAuth::discover(issuer, &cli.api_audience, &cli.organization).await {
+            Ok(auth) => state.auth = Arc::new(Auth::Token(Box::new(auth))),
+            Err(e) => {
+                eprintln!("token mode cannot start: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        println!(
+            "token mode: the API believes bearer tokens from {issuer} for {} (organization {}); X-Persona grants nothing",
+            cli.api_audience, cli.organization
+        );
+    }
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(l) => l,
         Err(e) => {

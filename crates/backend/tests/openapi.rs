@@ -109,20 +109,20 @@ fn reads_document_their_statuses_and_who_may_send_a_persona() {
             continue;
         }
         let found = statuses(&operation);
-        for status in ["200", "500", "503"] {
+        // 401: a bad persona in demo mode, a missing or bad token in token
+        // mode (every read needs one there).
+        for status in ["200", "401", "500", "503"] {
             assert!(found.contains(&status.to_string()), "{path} {status}");
         }
-        // Only the reads that look at X-Persona answer 401 for a bad one;
-        // for them it is optional (no persona sees the least).
+        // Only the reads that look at X-Persona list it; for them it is
+        // optional (no persona sees the least). Every read takes a token.
         let reads_persona = path.starts_with("/api/invitations");
-        assert_eq!(found.contains(&"401".to_string()), reads_persona, "{path}");
-        if reads_persona {
-            assert_eq!(
-                operation["security"],
-                json!([{}, {"demoPersona": []}]),
-                "{path}"
-            );
-        }
+        let expected = if reads_persona {
+            json!([{}, {"demoPersona": []}, {"bearerToken": []}])
+        } else {
+            json!([{}, {"bearerToken": []}])
+        };
+        assert_eq!(operation["security"], expected, "{path}");
         assert_eq!(
             found.contains(&"404".to_string()),
             path.contains("{id}"),
@@ -132,12 +132,26 @@ fn reads_document_their_statuses_and_who_may_send_a_persona() {
 }
 
 #[test]
-fn the_demo_persona_is_the_only_security_scheme_and_says_what_it_is() {
+fn the_schemes_are_the_demo_persona_and_bearer_tokens_and_say_what_they_are() {
     let doc = doc();
     let schemes = doc["components"]["securitySchemes"]
         .as_object()
         .expect("schemes");
-    assert_eq!(schemes.keys().collect::<Vec<_>>(), ["demoPersona"]);
+    assert_eq!(
+        schemes.keys().collect::<Vec<_>>(),
+        ["bearerToken", "demoPersona"]
+    );
+    let bearer = &schemes["bearerToken"];
+    assert_eq!(bearer["type"], "http");
+    assert_eq!(bearer["scheme"], "bearer");
+    assert_eq!(bearer["bearerFormat"], "JWT");
+    // Every API operation takes a token as one way in.
+    for (_, path, operation) in operations(&doc) {
+        if path.starts_with("/api/") {
+            let security = operation["security"].as_array().expect("security");
+            assert!(security.contains(&json!({"bearerToken": []})), "{path}");
+        }
+    }
     let persona = &schemes["demoPersona"];
     assert_eq!(persona["type"], "apiKey");
     assert_eq!(persona["in"], "header");

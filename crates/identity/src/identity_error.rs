@@ -8,4 +8,7 @@ pub enum IdentityError {
     MissingClaim(&'static str),
     #[error("The token's “{0}” claim is not a directory id.")]
     NotAGuid(&'static str),
+    /// A good token for an organization whose data is not on this server.
+    #[error("The token is for an organization ({0}) whose data this server does not hold.")]
+    NotServed(String),
 }

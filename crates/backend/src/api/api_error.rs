@@ -59,6 +59,24 @@ impl ApiError {
         error
     }
 
+    /// Token mode: no bearer token (RFC 6750 §3: no error code then).
+    pub fn token_required() -> ApiError {
+        let mut error = ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "tokenRequired",
+            "Sign in: send Authorization: Bearer with an access token for this API.",
+        );
+        error.challenge = Some(r#"Bearer realm="partner-console""#);
+        error
+    }
+
+    /// Token mode: a token that is not believed, and why.
+    pub fn token_refused(detail: impl Into<String>) -> ApiError {
+        let mut error = ApiError::new(StatusCode::UNAUTHORIZED, "invalidToken", detail);
+        error.challenge = Some(r#"Bearer realm="partner-console", error="invalid_token""#);
+        error
+    }
+
     pub fn not_found(code: &'static str, detail: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::NOT_FOUND, code, detail)
     }

@@ -1,5 +1,6 @@
-//! Who is acting: the `X-Persona` header (or, for `POST /api/commands`,
-//! the body's `persona`). Either spelling works: the stable id
+//! Who is acting. In token mode, the bearer token's identity and nothing
+//! else (see [`crate::auth`]). In demo mode, the `X-Persona` header (or,
+//! for `POST /api/commands`, the body's `persona`). Either spelling works: the stable id
 //! (`billing-admin`) or the JSON name (`billingAdministrator`). When the
 //! server cannot tell who acts (none on a write, an unknown one, two that
 //! differ) it answers 401: the persona stands in for sign-in, so these are
@@ -8,24 +9,43 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use domain::Persona;
+use identity::Identity;
 
 use super::ApiError;
+use crate::app_state::AppState;
+use crate::auth::Auth;
 
 pub const HEADER: &str = "x-persona";
 
-/// The persona named by `X-Persona`, if any.
+/// The persona acting: the token's in token mode, else the one
+/// `X-Persona` names, if any.
 pub struct HeaderPersona(pub Option<Persona>);
 
-impl<S: Send + Sync> FromRequestParts<S> for HeaderPersona {
+impl FromRequestParts<AppState> for HeaderPersona {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let Some(value) = parts.headers.get(HEADER) else {
-            return Ok(HeaderPersona(None));
-        };
-        let text = value.to_str().unwrap_or_default();
-        parse(text).map(|p| HeaderPersona(Some(p)))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        match state.auth.as_ref() {
+            Auth::DemoPersona => from_header(parts),
+            // `auth::guard` verified the token and left its identity here.
+            Auth::Token(_) => parts
+                .extensions
+                .get::<Identity>()
+                .map(|who| HeaderPersona(Some(who.persona)))
+                .ok_or_else(ApiError::token_required),
+        }
     }
+}
+
+fn from_header(parts: &Parts) -> Result<HeaderPersona, ApiError> {
+    let Some(value) = parts.headers.get(HEADER) else {
+        return Ok(HeaderPersona(None));
+    };
+    let text = value.to_str().unwrap_or_default();
+    parse(text).map(|p| HeaderPersona(Some(p)))
 }
 
 impl HeaderPersona {

@@ -11,11 +11,18 @@ pub mod schemas;
 use std::sync::OnceLock;
 
 use serde_json::Value;
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+};
+use utoipa::openapi::{Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
-/// The name of the one security scheme the server has today.
+/// The demo mode's scheme: the X-Persona header, believed as sent.
 pub const DEMO_PERSONA: &str = "demoPersona";
+
+/// The token mode's scheme: a bearer access token from the configured
+/// OpenID Connect provider.
+pub const BEARER_TOKEN: &str = "bearerToken";
 
 /// A write's success.
 pub const WRITTEN: &str = "Done: the events, and the new revision (also the ETag). \
@@ -30,11 +37,14 @@ with the current ETag, a missing one 428. Errors are RFC 9457 problem+json with 
 A refused command is logged in the activity, so it moves the revision on too (the problem carries the \
 new `revision`). Commands run at max(wall clock, the state's demo clock). Retry only reads and keyed \
 writes; honour Retry-After.\n\n\
-Who acts: there is no sign-in yet. The server believes the `X-Persona` header (the demo persona \
-scheme): it authenticates nobody. Reads without it see what a user without admin roles sees; writes \
-need it (or, for /api/commands, the body's `persona`). A missing, unknown or contradictory persona is \
-401. Sign-in (a session cookie for the app, bearer tokens for API clients) is not built yet; when it \
-is, its schemes are added here.";
+Who acts depends on how the server was started. In demo mode (no `--oidc-issuer`) it believes the \
+`X-Persona` header (the demoPersona scheme): it authenticates nobody. Reads without it see what a user \
+without admin roles sees; writes need it (or, for /api/commands, the body's `persona`). A missing, \
+unknown or contradictory persona is 401. In token mode (`--oidc-issuer`) every /api operation needs \
+`Authorization: Bearer` with an access token from that provider for this API's audience (the \
+bearerToken scheme); the token's organization and directory roles decide, X-Persona grants nothing, \
+and a missing, expired, forged or misdirected token is 401 with a Bearer challenge. Sign-in for the \
+app (a session cookie) is not built yet.";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -109,9 +119,9 @@ impl Modify for Described {
     }
 }
 
-/// The security schemes the server implements: today only the demo
-/// persona. The session cookie and bearer token schemes belong here once
-/// sign-in exists, and not before (a document must not promise them).
+/// The security schemes the server implements: the demo persona and
+/// bearer tokens. The session cookie's belongs here once sign-in for the
+/// app exists, and not before (a document must not promise it).
 struct Security;
 
 impl Modify for Security {
@@ -130,6 +140,42 @@ impl Modify for Security {
                 description.as_str(),
             ))),
         );
+        components.add_security_scheme(
+            BEARER_TOKEN,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "Token mode only: an access token (RS256 JWT) from the server's OpenID \
+                         Connect provider for its API audience (api://partner-console by default), \
+                         carrying the organization (tid), the user or app (oid) and its directory \
+                         roles (wids).",
+                    ))
+                    .build(),
+            ),
+        );
+        // In token mode every API operation takes a bearer token instead
+        // and may answer 401, whatever demo mode asks of it.
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            if !path.starts_with("/api/") {
+                continue;
+            }
+            for operation in [item.get.as_mut(), item.post.as_mut()]
+                .into_iter()
+                .flatten()
+            {
+                let security = operation
+                    .security
+                    .get_or_insert_with(|| vec![SecurityRequirement::default()]);
+                security.push(SecurityRequirement::new(BEARER_TOKEN, Vec::<String>::new()));
+                operation
+                    .responses
+                    .responses
+                    .entry("401".to_string())
+                    .or_insert_with(|| RefOr::Ref(Ref::from_response_name("Unauthorized")));
+            }
+        }
     }
 }
 

@@ -52,6 +52,23 @@ impl Server {
         }
     }
 
+    /// A server in token mode: only bearer tokens verified against these
+    /// keys are believed.
+    pub fn with_token_auth(auth: backend::auth::TokenAuth) -> Server {
+        let dir = Dir::new();
+        let mut config = Config::new(dir.path());
+        config.db = dir.path().join("test.sqlite3");
+        let mut state = open(&config, Clock::Fixed(now())).expect("open");
+        state.auth = std::sync::Arc::new(backend::auth::Auth::Token(Box::new(auth)));
+        let router = app(&config, state.clone());
+        Server {
+            dir,
+            config,
+            state,
+            router,
+        }
+    }
+
     /// Stops this server and starts another on the same files.
     pub fn restart(self) -> Server {
         let Server { dir, config, .. } = self;

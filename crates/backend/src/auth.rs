@@ -1,0 +1,220 @@
+//! Who may call the API, decided once per request before any handler runs.
+//!
+//! Two modes. Demo mode believes the `X-Persona` header: it stands in for
+//! the in-browser persona picker and authenticates nobody. Token mode
+//! (`--oidc-issuer`) believes only a bearer token its identity provider
+//! signed for this API, read by `crates/identity`; `X-Persona` grants
+//! nothing there. Until organizations are separated in storage, a token
+//! server serves one organization, and a token for any other is refused.
+
+use std::sync::{Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::extract::{Request, State};
+use axum::http::header::AUTHORIZATION;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use identity::{Identity, IssuerRule, TokenError, TokenVerifier};
+use serde::Deserialize;
+
+use crate::api::ApiError;
+use crate::app_state::AppState;
+
+/// The audience API tokens must carry unless configured otherwise.
+pub const DEFAULT_AUDIENCE: &str = "api://partner-console";
+
+/// The demo organization's tenant id (Adatum Corporation in the
+/// development identity provider).
+pub const DEMO_ORGANIZATION: &str = "6f1d2c3b-4a59-4e8d-9c7b-2a1e0f3d5b6c";
+
+/// A provider that rotates its keys publishes the new one before signing
+/// with it; an unknown key id fetches the keys again, at most this often.
+const KEY_REFRESH_INTERVAL: Duration = Duration::from_secs(60);
+
+pub enum Auth {
+    DemoPersona,
+    Token(Box<TokenAuth>),
+}
+
+pub struct TokenAuth {
+    verifier: RwLock<TokenVerifier>,
+    issuer: IssuerRule,
+    audience: String,
+    organization: String,
+    /// Where fresh keys come from; none when the keys were given.
+    jwks_uri: Option<String>,
+    last_refresh: Mutex<Option<Instant>>,
+    client: reqwest::Client,
+}
+
+/// Why token mode could not start: the server refuses to run rather than
+/// run with checks it cannot make.
+#[derive(Debug, thiserror::Error)]
+pub enum AuthSetupError {
+    #[error("the identity provider at {url} could not be reached or answered badly: {reason}")]
+    Fetch { url: String, reason: String },
+    #[error(
+        "the identity provider's discovery document says its issuer is {found}, not {configured}"
+    )]
+    IssuerMismatch { configured: String, found: String },
+}
+
+#[derive(Deserialize)]
+struct Discovery {
+    issuer: String,
+    jwks_uri: String,
+}
+
+impl TokenAuth {
+    /// Token mode with keys already in hand (tests, or keys from a file).
+    pub fn with_keys(verifier: TokenVerifier, organization: &str) -> TokenAuth {
+        TokenAuth {
+            verifier: RwLock::new(verifier),
+            issuer: IssuerRule::Exact(String::new()),
+            audience: DEFAULT_AUDIENCE.to_string(),
+            organization: organization.to_ascii_lowercase(),
+            jwks_uri: None,
+            last_refresh: Mutex::new(None),
+            client: reqwest::Client::new(),
+        }
+    }
+
+    /// Reads the provider's discovery document and its published keys.
+    pub async fn discover(
+        issuer: &str,
+        audience: &str,
+        organization: &str,
+    ) -> Result<TokenAuth, AuthSetupError> {
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(10))
+            .build()
+            .map_err(|e| AuthSetupError::Fetch {
+                url: issuer.to_string(),
+                reason: e.to_string(),
+            })?;
+        let rule = IssuerRule::from_configured(issuer);
+        let base = issuer.trim_end_matches('/');
+        let url = format!("{base}/.well-known/openid-configuration");
+        let discovery: Discovery = fetch_json(&client, &url).await?;
+        if let IssuerRule::Exact(expected) = &rule {
+            if discovery.issuer.trim_end_matches('/') != expected {
+                return Err(AuthSetupError::IssuerMismatch {
+                    configured: expected.clone(),
+                    found: discovery.issuer,
+                });
+            }
+        }
+        let keys = fetch_json(&client, &discovery.jwks_uri).await?;
+        Ok(TokenAuth {
+            verifier: RwLock::new(TokenVerifier::new(rule.clone(), audience, keys)),
+            issuer: rule,
+            audience: audience.to_string(),
+            organization: organization.to_ascii_lowercase(),
+            jwks_uri: Some(discovery.jwks_uri),
+            last_refresh: Mutex::new(Some(Instant::now())),
+            client,
+        })
+    }
+
+    pub fn organization(&self) -> &str {
+        &self.organization
+    }
+
+    /// Who the token names, if it is good and for this server's
+    /// organization.
+    pub async fn identify(&self, token: &str, now: u64) -> Result<Identity, TokenError> {
+        let first = self.verify(token, now);
+        let identity = match first {
+            Err(TokenError::UnknownKey) if self.refresh_keys().await => self.verify(token, now)?,
+            other => other?,
+        };
+        if identity.organization != self.organization {
+            return Err(TokenError::Identity(identity::IdentityError::NotServed(
+                identity.organization,
+            )));
+        }
+        Ok(identity)
+    }
+
+    fn verify(&self, token: &str, now: u64) -> Result<Identity, TokenError> {
+        match self.verifier.read() {
+            Ok(verifier) => verifier.identify(token, now),
+            Err(poisoned) => poisoned.into_inner().identify(token, now),
+        }
+    }
+
+    /// Fetches the published keys again; false when it is too soon or the
+    /// fetch failed (the old keys stay).
+    async fn refresh_keys(&self) -> bool {
+        let Some(uri) = &self.jwks_uri else {
+            return false;
+        };
+        {
+            let Ok(mut last) = self.last_refresh.lock() else {
+                return false;
+            };
+            if last.is_some_and(|at| at.elapsed() < KEY_REFRESH_INTERVAL) {
+                return false;
+            }
+            *last = Some(Instant::now());
+        }
+        match fetch_json(&self.client, uri).await {
+            Ok(keys) => {
+                let fresh = TokenVerifier::new(self.issuer.clone(), self.audience.clone(), keys);
+                match self.verifier.write() {
+                    Ok(mut verifier) => *verifier = fresh,
+                    Err(poisoned) => *poisoned.into_inner() = fresh,
+                }
+                true
+            }
+            Err(e) => {
+                eprintln!("could not refresh the identity provider's keys: {e}");
+                false
+            }
+        }
+    }
+}
+
+/// In token mode, every /api request needs a good bearer token, reads too
+/// (deny by default); its identity goes into the request's extensions for
+/// the handlers. In demo mode it lets everything through.
+pub async fn guard(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let Auth::Token(auth) = state.auth.as_ref() else {
+        return next.run(request).await;
+    };
+    let Some(token) = bearer_token(&request) else {
+        return ApiError::token_required().into_response();
+    };
+    let now = u64::try_from(state.clock.wall_seconds()).unwrap_or(0);
+    match auth.identify(&token, now).await {
+        Ok(who) => {
+            request.extensions_mut().insert(who);
+            next.run(request).await
+        }
+        Err(refused) => ApiError::token_refused(refused.to_string()).into_response(),
+    }
+}
+
+fn bearer_token(request: &Request) -> Option<String> {
+    let value = request.headers().get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then(|| token.to_string())
+}
+
+async fn fetch_json<T: serde::de::DeserializeOwned>(
+    client: &reqwest::Client,
+    url: &str,
+) -> Result<T, AuthSetupError> {
+    let failed = |reason: String| AuthSetupError::Fetch {
+        url: url.to_string(),
+        reason,
+    };
+    let response = client
+        .get(url)
+        .send()
+        .await
+        .and_then(reqwest::Response::error_for_status)
+        .map_err(|e| failed(e.to_string()))?;
+    response.json().await.map_err(|e| failed(e.to_string()))
+}
