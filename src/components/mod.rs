@@ -12,6 +12,7 @@ pub mod focus;
 pub mod form_field;
 pub mod page;
 pub mod persona_picker;
+pub mod privileged_badge;
 pub mod role_list;
 pub mod safe_link;
 pub mod shell;

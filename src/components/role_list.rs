@@ -1,8 +1,11 @@
-//! Every admin role a partner asks for: its name, what it is for and what
-//! it would let the partner do, as the domain's catalogue says.
+//! Every admin role a partner asks for: its name, whether Entra marks it
+//! privileged, what it is for and what it would let the partner do, as the
+//! domain's catalogue says.
 
 use domain::views::RoleView;
 use leptos::prelude::*;
+
+use super::privileged_badge::PrivilegedBadge;
 
 /// A table of roles, labelled by the heading whose id is `labelled_by`.
 #[component]
@@ -25,9 +28,10 @@ pub fn RoleList(roles: Vec<RoleView>, #[prop(into)] labelled_by: String) -> impl
                         .into_iter()
                         .map(|role| {
                             let unknown = (!role.known).then(|| view! { <span class="inv-tag inv-tag--warning">"Unknown role"</span> });
+                            let privileged = role.privileged.then(|| view! { <PrivilegedBadge focusable=true /> });
                             view! {
                                 <tr>
-                                    <th scope="row">{role.name} " " {unknown}</th>
+                                    <th scope="row">{role.name} " " {unknown} {privileged}</th>
                                     <td data-label="What it is for">{role.description}</td>
                                     <td data-label="What the partner could do">{role.allows}</td>
                                 </tr>

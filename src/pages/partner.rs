@@ -14,6 +14,7 @@ use crate::base_path::href;
 use crate::components::dialog::{ConfirmDialog, ConfirmTone, DialogHandle};
 use crate::components::focus::focus_id_after;
 use crate::components::page::{Crumb, Page};
+use crate::components::privileged_badge::PrivilegedBadge;
 use crate::components::safe_link::SafeLink;
 use crate::components::toast::use_toasts;
 use crate::components::url_query::use_last_path_segment;
@@ -383,6 +384,7 @@ fn RoleList(roles: Vec<RoleView>) -> impl IntoView {
             {roles.into_iter().map(|r| view! {
                 <li>
                     <strong>{r.name}</strong>
+                    {r.privileged.then(|| view! { " " <PrivilegedBadge focusable=true /> })}
                     <span class="role-list__desc">{r.description}</span>
                 </li>
             }).collect_view()}

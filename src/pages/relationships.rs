@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use crate::base_path::href;
 use crate::components::active_filters::ActiveFilters;
 use crate::components::page::{Crumb, Page};
+use crate::components::privileged_badge::PrivilegedBadge;
 use crate::components::status_badge::{AgreementBadge, StatusBadge};
 use crate::components::url_query::{use_query_map, with_changes, Navigator};
 use crate::persona_store::use_signed_in;
@@ -402,7 +403,8 @@ fn Row(row: RelationshipRow, query: Memo<TableQuery>, nav: Navigator) -> impl In
                             </summary>
                             <ul>{roles.into_iter().map(|r| {
                                 let legacy = row.is_legacy_role(&r).then_some(" (legacy)");
-                                view! { <li>{r}{legacy}</li> }
+                                let privileged = row.is_privileged_role(&r).then(|| view! { " " <PrivilegedBadge focusable=true /> });
+                                view! { <li>{r}{legacy}{privileged}</li> }
                             }).collect_view()}</ul>
                         </details>
                     }

@@ -309,6 +309,90 @@ test('the partner simulator issues a granular invitation that is then accepted',
   await page.close();
 });
 
+const PRIVILEGED_MEANING = 'Privileged role: it can hand out admin rights, change passwords and sign-in rules, or reach protected data. Grant it only if the partner needs it.';
+
+/** A role's row header on the accept page, found by the name a screen reader hears. */
+const roleRow = (page, heard) => page.getByRole('rowheader', { name: heard, exact: true });
+
+test('a privileged role carries a badge that says what it means; a role that is not carries none', async () => {
+  const page = await fresh('global-admin', 'partners/invitation/inv-granular-global-admin');
+  await h1(page, ACCEPT_PAGE);
+  // Seen: the word; heard: the sentence (the word itself is hidden from screen readers).
+  const global = roleRow(page, `Global Administrator ${PRIVILEGED_MEANING}`);
+  await global.waitFor();
+  const badge = global.getByTestId('privileged-badge');
+  assert.equal((await badge.locator('.priv-badge__label').innerText()).trim(), 'Privileged');
+  assert.equal(await badge.locator('.priv-badge__label').isVisible(), true);
+  // The sentence opens under the badge on keyboard focus and on hover.
+  const meaning = badge.locator('.priv-badge__meaning');
+  assert.ok((await meaning.boundingBox()).width <= 1, 'the sentence is hidden until asked for');
+  await badge.focus();
+  assert.ok((await meaning.boundingBox()).width > 100, 'focus shows the sentence');
+  await assertAccessible(page, 'the accept page with the privileged sentence open');
+  await screenshot(page, 'invitation-privileged-badge-focused');
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await badge.hover();
+  assert.ok((await meaning.boundingBox()).width > 100, 'hover shows the sentence');
+
+  // License Administrator is not privileged: its row is its name alone.
+  await page.goto(app.url + 'partners/invitation/inv-granular-helpdesk');
+  await h1(page, ACCEPT_PAGE);
+  const license = roleRow(page, 'License Administrator');
+  await license.waitFor();
+  assert.equal(await license.getByTestId('privileged-badge').count(), 0);
+  assert.equal(await roleRow(page, `Helpdesk Administrator ${PRIVILEGED_MEANING}`).count(), 1);
+
+  // The partner page badges the roles a partner holds the same way.
+  await page.goto(app.url + 'settings/partner-relationships/northwind-traders');
+  await h1(page, 'Northwind Traders');
+  const held = (name) => page.locator('.role-list li').filter({ has: page.locator('strong', { hasText: name }) }).first();
+  assert.equal(await held('Intune Administrator').getByTestId('privileged-badge').count(), 1);
+  assert.equal(await held('License Administrator').getByTestId('privileged-badge').count(), 0);
+  assertNoProblems(page);
+  await page.close();
+});
+
+test('the simulator\'s role picker filters the whole catalogue and sends a role the old list of 29 lacked', async () => {
+  const page = await fresh('global-admin', 'demo/partner-simulator');
+  await h1(page, 'Partner simulator');
+  await page.getByLabel('A new partner').check();
+  await page.getByLabel('Partner name').fill('Graphic Design Institute IT');
+  await page.getByLabel(/GDAP relationship/).check();
+  const count = page.locator('#sim-roles-count');
+  assert.equal((await count.innerText()).trim(), 'Showing 119 of 119 roles; 0 chosen.');
+  const filter = page.getByLabel('Filter roles');
+  await filter.fill('teams READER');
+  assert.equal((await count.innerText()).trim(), 'Showing 1 of 119 roles; 0 chosen.');
+  // Enter in the filter box searches; it doesn't send the invitation.
+  await filter.press('Enter');
+  assert.equal(await page.getByTestId('issued').count(), 0);
+  await page.getByLabel('Teams Reader', { exact: true }).check();
+  await filter.fill('global administrator');
+  const global = page.getByLabel('Global Administrator', { exact: true });
+  // A privileged checkbox is described by what the badge means.
+  const described = await global.evaluate((el) => el.getAttribute('aria-describedby')
+    .split(' ').map((id) => document.getElementById(id).textContent).join(' '));
+  assert.equal(described, PRIVILEGED_MEANING);
+  assert.equal(await page.getByLabel('Teams Reader', { exact: true }).isVisible(), false, 'filtered out of sight, still chosen');
+  await global.check();
+  // A search reads what a role is for too: Global Reader "sees what a Global Administrator sees".
+  assert.match((await count.innerText()).trim(), /^Showing [2-9] of 119 roles; 2 chosen\.$/);
+  await filter.fill('no such role anywhere');
+  assert.match(await page.getByText(/^No role matches/).innerText(), /no such role anywhere/);
+  await filter.fill('');
+  await assertAccessible(page, 'the simulator with every role listed');
+  await screenshot(page, 'simulator-role-picker');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  const issued = page.getByTestId('issued');
+  await issued.waitFor();
+  await issued.getByRole('link', { name: 'Open the invitation' }).click();
+  await h1(page, ACCEPT_PAGE);
+  await roleRow(page, 'Teams Reader').waitFor();
+  assert.equal(await roleRow(page, `Global Administrator ${PRIVILEGED_MEANING}`).count(), 1);
+  assertNoProblems(page);
+  await page.close();
+});
+
 test('the simulator shows the domain refusals next to the field and keeps what was typed, also across a reload', async () => {
   const page = await fresh('global-admin', 'demo/partner-simulator');
   await h1(page, 'Partner simulator');

@@ -2,8 +2,10 @@
 //! invitation it sends, and, for granular access, the relationship's name,
 //! duration, auto-extend and roles.
 
-use domain::roles::CATALOGUE;
+use domain::roles::{CATALOGUE, PRIVILEGED_LABEL, PRIVILEGED_MEANING};
 use leptos::prelude::*;
+
+use crate::components::privileged_badge::PrivilegedBadge;
 
 use super::form::{Field, Kind, SimulatorForm};
 
@@ -147,25 +149,54 @@ pub fn GranularFieldset(form: SimulatorForm) -> impl IntoView {
     }
 }
 
-/// A checkbox for every role of the catalogue.
+/// A checkbox for every role of the catalogue (over a hundred), with a
+/// filter box, a count that says how many are shown and chosen, and the
+/// privileged ones badged; the key above says what the badge means.
 #[component]
 fn RolePicker(form: SimulatorForm) -> impl IntoView {
     let roles = form.roles;
+    let (query, set_query) = signal(String::new());
+    let shown = move || query.with(|q| CATALOGUE.iter().filter(|r| r.matches(q)).count());
+    let count = move || {
+        let chosen = roles.with(Vec::len);
+        format!(
+            "Showing {} of {} roles; {chosen} chosen.",
+            shown(),
+            CATALOGUE.len()
+        )
+    };
     view! {
         <fieldset class="inv-fieldset inv-role-picker"
             aria-invalid=move || form.invalid(Field::Roles)
             aria-describedby="sim-roles-error">
             <legend>"Admin roles requested"</legend>
             <FieldError form field=Field::Roles id="sim-roles-error" />
+            <p class="inv-role-key">
+                <span class="priv-badge__label" aria-hidden="true">{PRIVILEGED_LABEL}</span>
+                " " {PRIVILEGED_MEANING}
+            </p>
+            <div class="inv-field">
+                <label for="sim-role-filter">"Filter roles"</label>
+                <input id="sim-role-filter" type="search" autocomplete="off" spellcheck="false"
+                    aria-describedby="sim-roles-count"
+                    prop:value=move || query.get()
+                    on:input:target=move |ev| set_query.set(ev.target().value())
+                    // Enter here means "this is my search", not "send the invitation".
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default() } />
+                <p id="sim-roles-count" class="inv-muted" role="status">{count}</p>
+            </div>
             <div class="inv-role-grid">
                 {CATALOGUE
                     .iter()
                     .map(|info| {
                         let role_id = info.id;
                         let input_id = format!("sim-role-{role_id}");
+                        let meaning_id = info.privileged.then(|| format!("sim-role-{role_id}-meaning"));
+                        let hidden = move || query.with(|q| !info.matches(q));
                         view! {
-                            <div class="inv-check">
+                            <div class="inv-check" hidden=hidden>
                                 <input type="checkbox" id=input_id.clone()
+                                    aria-describedby=meaning_id.clone()
                                     prop:checked=move || roles.with(|r| r.contains(&role_id))
                                     on:change:target=move |ev| {
                                         let on = ev.target().checked();
@@ -177,11 +208,15 @@ fn RolePicker(form: SimulatorForm) -> impl IntoView {
                                         });
                                     } />
                                 <label for=input_id>{info.name}</label>
+                                {meaning_id.map(|id| view! { <PrivilegedBadge meaning_id=id /> })}
                             </div>
                         }
                     })
                     .collect_view()}
             </div>
+            <p class="inv-muted" hidden=move || shown() != 0>
+                "No role matches “" {move || query.get()} "”. Try one word of its name, such as “Exchange”."
+            </p>
         </fieldset>
     }
 }

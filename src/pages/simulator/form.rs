@@ -91,7 +91,8 @@ impl Field {
             Field::Partner if new_partner => Some("sim-new-name".into()),
             Field::Partner => Some("sim-partner".into()),
             Field::DisplayName => Some("sim-display-name".into()),
-            Field::Roles => CATALOGUE.first().map(|r| format!("sim-role-{}", r.id)),
+            // The filter box: the first checkbox may be filtered out of sight.
+            Field::Roles => Some("sim-role-filter".into()),
             Field::Duration => Some("sim-duration".into()),
             Field::AutoExtend => Some("sim-auto-extend".into()),
             Field::Form => None,

@@ -1,10 +1,14 @@
 //! The Microsoft Entra built-in roles a partner may ask for.
 //!
 //! Ids are the public template ids of the built-in roles; the words are
-//! ours, written for an admin deciding whether to grant them.
+//! ours, written for an admin deciding whether to grant them. The table is
+//! in `catalogue.rs`, with where its facts come from and which roles it
+//! leaves out and why.
 
+mod catalogue;
 mod role_info;
 
+pub use catalogue::CATALOGUE;
 pub use role_info::RoleInfo;
 
 use crate::RoleDefinitionId;
@@ -15,212 +19,77 @@ pub const HELPDESK_ADMINISTRATOR: &str = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
 /// The roles a legacy delegated admin relationship brings.
 pub const LEGACY_DELEGATED_ROLES: [&str; 2] = [GLOBAL_ADMINISTRATOR, HELPDESK_ADMINISTRATOR];
 
-pub const CATALOGUE: &[RoleInfo] = &[
-    RoleInfo {
-        id: GLOBAL_ADMINISTRATOR,
-        name: "Global Administrator",
-        privileged: true,
-        description: "Full control of every admin setting and service.",
-        allows: "Anything in your organization, including adding admins and changing any setting.",
-    },
-    RoleInfo {
-        id: "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
-        name: "Global Reader",
-        privileged: true,
-        description: "Sees what a Global Administrator sees, without changing it.",
-        allows: "Reading every admin setting and report; no changes.",
-    },
-    RoleInfo {
-        id: HELPDESK_ADMINISTRATOR,
-        name: "Helpdesk Administrator",
-        privileged: true,
-        description: "Front-line support for everyday sign-in problems.",
-        allows: "Resetting passwords of non-admin users and handling support requests.",
-    },
-    RoleInfo {
-        id: "b0f54661-2d74-4c50-afa3-1ec803f12efe",
-        name: "Billing Administrator",
-        privileged: false,
-        description: "Looks after purchases and payments.",
-        allows:
-            "Buying subscriptions, managing payment methods and invoices, opening billing tickets.",
-    },
-    RoleInfo {
-        id: "fe930be7-5e62-47db-91af-98c3a49a38b1",
-        name: "User Administrator",
-        privileged: true,
-        description: "Manages people and groups.",
-        allows: "Creating and editing users and groups, and resetting some passwords.",
-    },
-    RoleInfo {
-        id: "966707d0-3269-4727-9be2-8c3a10f19b9d",
-        name: "Password Administrator",
-        privileged: true,
-        description: "Resets passwords for people without admin roles.",
-        allows: "Setting new passwords for non-admins and Password Administrators.",
-    },
-    RoleInfo {
-        id: "4d6ac14f-3453-41d0-bef9-a3e0c569773a",
-        name: "License Administrator",
-        privileged: false,
-        description: "Hands out the licenses you already own.",
-        allows: "Assigning and removing product licenses for users and groups.",
-    },
-    RoleInfo {
-        id: "f023fd81-a637-4b56-95fd-791ac0226033",
-        name: "Service Support Administrator",
-        privileged: false,
-        description: "Talks to Microsoft support for you.",
-        allows: "Opening and tracking service requests and reading service health.",
-    },
-    RoleInfo {
-        id: "29232cdf-9323-42fd-ade2-1d097af3e4de",
-        name: "Exchange Administrator",
-        privileged: false,
-        description: "Runs email and calendars.",
-        allows: "Managing mailboxes, mail flow and Exchange Online settings.",
-    },
-    RoleInfo {
-        id: "f28a1f50-f6e7-4571-818b-6a12f2af6b6c",
-        name: "SharePoint Administrator",
-        privileged: false,
-        description: "Runs sites and shared files.",
-        allows: "Managing SharePoint and OneDrive sites, storage and sharing settings.",
-    },
-    RoleInfo {
-        id: "69091246-20e8-4a56-aa4d-066075b2a7a8",
-        name: "Teams Administrator",
-        privileged: false,
-        description: "Runs chat, meetings and calling.",
-        allows: "Managing Microsoft Teams settings, policies and teams.",
-    },
-    RoleInfo {
-        id: "3a2c62db-5318-420d-8d74-23affee5d9d5",
-        name: "Intune Administrator",
-        privileged: true,
-        description: "Manages devices and apps on them.",
-        allows: "Enrolling devices and setting device and app policies in Intune.",
-    },
-    RoleInfo {
-        id: "194ae4cb-b126-40b2-bd5b-6091b380977d",
-        name: "Security Administrator",
-        privileged: true,
-        description: "Sets up your security protections.",
-        allows: "Changing security policies, alerts and threat protection settings.",
-    },
-    RoleInfo {
-        id: "5d6b6bb7-de71-4623-b4af-96380a352509",
-        name: "Security Reader",
-        privileged: true,
-        description: "Reviews security without changing it.",
-        allows: "Reading security reports, alerts and settings.",
-    },
-    RoleInfo {
-        id: "17315797-102d-40b4-93e0-432062caca18",
-        name: "Compliance Administrator",
-        privileged: false,
-        description: "Handles retention, audit and compliance needs.",
-        allows: "Managing compliance policies, retention and audit settings.",
-    },
-    RoleInfo {
-        id: "b1be1c3e-b65d-4f19-8427-f6fa0d97feb9",
-        name: "Conditional Access Administrator",
-        privileged: true,
-        description: "Decides the conditions for signing in.",
-        allows: "Creating and changing Conditional Access policies.",
-    },
-    RoleInfo {
-        id: "c4e39bd9-1100-46d3-8c65-fb160da0071f",
-        name: "Authentication Administrator",
-        privileged: true,
-        description: "Helps people with their sign-in methods.",
-        allows: "Resetting passwords and sign-in methods of non-admin users.",
-    },
-    RoleInfo {
-        id: "7be44c8a-adaf-4e2a-84d6-ab2649e08a13",
-        name: "Privileged Authentication Administrator",
-        privileged: true,
-        description: "Helps anyone, admins included, with sign-in methods.",
-        allows: "Resetting passwords and sign-in methods of every user, admins included.",
-    },
-    RoleInfo {
-        id: "e8611ab8-c189-46e8-94e1-60213ab1f814",
-        name: "Privileged Role Administrator",
-        privileged: true,
-        description: "Decides who holds which admin role.",
-        allows: "Assigning and removing admin roles, including the most powerful ones.",
-    },
-    RoleInfo {
-        id: "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3",
-        name: "Application Administrator",
-        privileged: true,
-        description: "Manages the apps people sign in to.",
-        allows: "Registering apps, managing enterprise apps and their proxy settings.",
-    },
-    RoleInfo {
-        id: "158c047a-c907-4556-b7ef-446551a6b5f7",
-        name: "Cloud Application Administrator",
-        privileged: true,
-        description: "Manages cloud apps, without the on-premises proxy.",
-        allows: "Registering and configuring cloud apps and their sign-in.",
-    },
-    RoleInfo {
-        id: "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2",
-        name: "Hybrid Identity Administrator",
-        privileged: true,
-        description: "Connects your on-premises directory to the cloud.",
-        allows: "Setting up directory sync and federation.",
-    },
-    RoleInfo {
-        id: "8329153b-31d0-4727-b945-745eb3bc5f31",
-        name: "Domain Name Administrator",
-        privileged: true,
-        description: "Looks after your domain names.",
-        allows: "Adding, verifying and removing domains.",
-    },
-    RoleInfo {
-        id: "4a5d8f65-41da-4de4-8968-e035b65339cf",
-        name: "Reports Reader",
-        privileged: false,
-        description: "Reads usage reports.",
-        allows: "Viewing usage and activity reports and the adoption score.",
-    },
-    RoleInfo {
-        id: "88d8e3e3-8f55-4a1e-953a-9b9898b8876b",
-        name: "Directory Readers",
-        privileged: false,
-        description: "Reads basic directory information.",
-        allows: "Listing users, groups and other directory objects.",
-    },
-    RoleInfo {
-        id: "44367163-eba1-44c3-98af-f5787879f96a",
-        name: "Dynamics 365 Administrator",
-        privileged: false,
-        description: "Runs Dynamics 365 environments.",
-        allows: "Managing Dynamics 365 settings, environments and support requests.",
-    },
-    RoleInfo {
-        id: "11648597-926c-4cf3-9c36-bcebb0ba8dcc",
-        name: "Power Platform Administrator",
-        privileged: false,
-        description: "Runs Power Apps, Power Automate and their environments.",
-        allows: "Managing Power Platform environments, policies and data rules.",
-    },
-    RoleInfo {
-        id: "4ba39ca4-527c-499a-b93d-d9b492c50246",
-        name: "Partner Tier1 Support",
-        privileged: true,
-        description: "A partner's first line of support.",
-        allows: "Resetting non-admin passwords and handling basic support for you.",
-    },
-    RoleInfo {
-        id: "e00e864a-17c5-4a4b-9c06-f5b95a8d5bd8",
-        name: "Partner Tier2 Support",
-        privileged: true,
-        description: "A partner's escalation support, with wide reach.",
-        allows: "Resetting any password, managing users and handling advanced support.",
-    },
+/// The roles of Entra's "All roles" table that are not in the catalogue,
+/// with the reason the permissions reference gives: a role nobody may be
+/// assigned, or one it says not to use, is not something a partner can be
+/// granted. (Guest User, Restricted Guest User and User are the built-in
+/// user roles; the rest are from "Roles not shown in the portal" and
+/// "Deprecated roles".)
+pub const NOT_GRANTABLE: &[(&str, &str, &str)] = &[
+    (
+        "d29b2b05-8046-44ba-8758-1e26182fcf32",
+        "Directory Synchronization Accounts",
+        "only for the Microsoft Entra Connect service",
+    ),
+    (
+        "00cf5c54-4693-4f59-a0ac-ab79ef0a974d",
+        "Microsoft 365 Support Engineer",
+        "not intended for general use",
+    ),
+    (
+        "4ba39ca4-527c-499a-b93d-d9b492c50246",
+        "Partner Tier1 Support",
+        "not intended for general use; new assignments blocked",
+    ),
+    (
+        "e00e864a-17c5-4a4b-9c06-f5b95a8d5bd8",
+        "Partner Tier2 Support",
+        "not intended for general use; new assignments blocked",
+    ),
+    (
+        "10dae51f-b6af-4016-8d66-8c2a99b929b3",
+        "Guest User",
+        "a user role that can't be assigned",
+    ),
+    (
+        "2af84b1e-32c8-42b7-82bc-daa82404023b",
+        "Restricted Guest User",
+        "a user role that can't be assigned",
+    ),
+    (
+        "a0b1b346-4d3e-4e8b-98f8-753987be4970",
+        "User",
+        "a user role that can't be assigned",
+    ),
+    (
+        "9c094953-4995-41c8-84c8-3ebb9b32c93f",
+        "Device Join",
+        "deprecated",
+    ),
+    (
+        "2b499bcd-da44-4968-8aec-78e1674fa64d",
+        "Device Managers",
+        "deprecated",
+    ),
+    (
+        "d405c6df-0af8-4e3b-95e4-4d06e542189e",
+        "Device Users",
+        "deprecated",
+    ),
+    (
+        "c34f683f-4d5a-4403-affd-6615e00e3a7f",
+        "Workplace Device Join",
+        "deprecated",
+    ),
 ];
+
+/// The word on a privileged role's badge.
+pub const PRIVILEGED_LABEL: &str = "Privileged";
+
+/// What the badge means, for a screen reader and on hover or focus: Entra
+/// marks a role privileged when it can hand out admin rights, change
+/// credentials or sign-in rules, or reach protected data.
+pub const PRIVILEGED_MEANING: &str = "Privileged role: it can hand out admin rights, change passwords and sign-in rules, or reach protected data. Grant it only if the partner needs it.";
 
 /// The catalogue entry for an id; ids compare without regard to case, as
 /// GUIDs do.
@@ -254,44 +123,141 @@ pub fn legacy_delegated_roles() -> Vec<RoleDefinitionId> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_catalogue_has_the_29_roles_of_the_product_brief() {
-        assert_eq!(CATALOGUE.len(), 29);
+    fn id(s: &str) -> RoleDefinitionId {
+        RoleDefinitionId::new(s)
     }
 
     #[test]
-    fn every_role_id_is_unique_and_looks_like_a_guid() {
+    fn the_catalogue_holds_the_119_roles_gdap_can_grant_27_of_them_privileged() {
+        // Entra's "All roles" table (2026-01-20) has 123 roles; 4 of them
+        // are in NOT_GRANTABLE.
+        assert_eq!(CATALOGUE.len(), 119);
+        assert_eq!(CATALOGUE.iter().filter(|r| r.privileged).count(), 27);
+    }
+
+    #[test]
+    fn every_id_is_a_lower_case_guid_and_ids_and_names_are_unique() {
         for (i, a) in CATALOGUE.iter().enumerate() {
-            assert_eq!(a.id.len(), 36, "{}", a.name);
-            assert!(a.id.chars().all(|c| c.is_ascii_hexdigit() || c == '-'));
+            let groups: Vec<usize> = a.id.split('-').map(str::len).collect();
+            assert_eq!(groups, [8, 4, 4, 4, 12], "{}", a.name);
+            assert!(
+                a.id.chars()
+                    .all(|c| c == '-' || c.is_ascii_digit() || ('a'..='f').contains(&c)),
+                "{}",
+                a.name
+            );
             for b in &CATALOGUE[i + 1..] {
-                assert_ne!(a.id, b.id);
+                assert_ne!(a.id, b.id, "{} and {}", a.name, b.name);
                 assert_ne!(a.name, b.name);
             }
         }
     }
 
     #[test]
+    fn every_role_says_who_it_is_for_and_what_it_allows() {
+        for r in CATALOGUE {
+            assert!(r.description.ends_with('.'), "{}", r.name);
+            assert!(r.allows.ends_with('.'), "{}", r.name);
+            assert_ne!(r.description, r.allows, "{}", r.name);
+        }
+    }
+
+    #[test]
+    fn the_privileged_marking_is_the_permissions_reference_one() {
+        let privileged = [
+            (
+                "62e90394-69f5-4237-9190-012177145e10",
+                "Global Administrator",
+            ),
+            ("f2ef992c-3afb-46b9-b7cf-a126ee74c451", "Global Reader"),
+            (
+                "729827e3-9c14-49f7-bb1b-9608f156bbb8",
+                "Helpdesk Administrator",
+            ),
+            ("5d6b6bb7-de71-4623-b4af-96380a352509", "Security Reader"),
+            ("5f2222b1-57c3-48ba-8ad5-d4759f1fde6f", "Security Operator"),
+            ("9360feb5-f418-4baa-8175-e2a00bac4301", "Directory Writers"),
+            (
+                "7698a772-787b-4ac8-901f-60d6b08affd2",
+                "Cloud Device Administrator",
+            ),
+            (
+                "db506228-d27e-4b7d-95e5-295956d6615f",
+                "Agent ID Administrator",
+            ),
+            (
+                "422218e4-db15-4ef9-bbe0-8afb41546d79",
+                "Attribute Provisioning Reader",
+            ),
+            (
+                "59d46f88-662b-457b-bceb-5c3809e5908f",
+                "Lifecycle Workflows Administrator",
+            ),
+        ];
+        let not_privileged = [
+            (
+                "b0f54661-2d74-4c50-afa3-1ec803f12efe",
+                "Billing Administrator",
+            ),
+            (
+                "4d6ac14f-3453-41d0-bef9-a3e0c569773a",
+                "License Administrator",
+            ),
+            (
+                "29232cdf-9323-42fd-ade2-1d097af3e4de",
+                "Exchange Administrator",
+            ),
+            (
+                "fdd7a751-b60b-444a-984c-02652fe8fa1c",
+                "Groups Administrator",
+            ),
+            (
+                "0526716b-113d-4c15-b2c8-68e3c22b9f80",
+                "Authentication Policy Administrator",
+            ),
+            ("d2562ede-74db-457e-a7b6-544e236ebb61", "AI Administrator"),
+            (
+                "9f06204d-73c1-4d4c-880a-6edb90606fd8",
+                "Microsoft Entra Joined Device Local Administrator",
+            ),
+            ("88d8e3e3-8f55-4a1e-953a-9b9898b8876b", "Directory Readers"),
+        ];
+        for (role, name) in privileged {
+            assert_eq!(lookup(&id(role)).map(|r| r.name), Some(name));
+            assert!(is_privileged(&id(role)), "{name}");
+        }
+        for (role, name) in not_privileged {
+            assert_eq!(lookup(&id(role)).map(|r| r.name), Some(name));
+            assert!(!is_privileged(&id(role)), "{name}");
+        }
+    }
+
+    #[test]
+    fn roles_gdap_cannot_grant_are_not_in_the_catalogue() {
+        for (role, name, _why) in NOT_GRANTABLE {
+            assert_eq!(lookup(&id(role)), None, "{name}");
+            assert!(CATALOGUE.iter().all(|r| r.name != *name), "{name}");
+            assert_eq!(display_name(&id(role)), format!("Unknown role ({role})"));
+        }
+    }
+
+    #[test]
     fn lookup_ignores_the_case_of_the_id() {
-        let upper = RoleDefinitionId::new(GLOBAL_ADMINISTRATOR.to_uppercase());
+        let upper = id(&GLOBAL_ADMINISTRATOR.to_uppercase());
         assert_eq!(lookup(&upper).map(|r| r.name), Some("Global Administrator"));
         assert!(upper.is_global_administrator());
+        let teams_reader = id("1076AC91-F3D9-41A7-A339-DCDF5F480ACC");
+        assert_eq!(lookup(&teams_reader).map(|r| r.name), Some("Teams Reader"));
     }
 
     #[test]
-    fn global_administrator_is_privileged_and_billing_administrator_is_not() {
-        assert!(is_privileged(&RoleDefinitionId::new(GLOBAL_ADMINISTRATOR)));
-        let billing = RoleDefinitionId::new("b0f54661-2d74-4c50-afa3-1ec803f12efe");
-        assert!(!is_privileged(&billing));
-        assert!(!is_privileged(&RoleDefinitionId::new("not-a-role")));
-    }
-
-    #[test]
-    fn an_unknown_role_is_named_as_unknown() {
-        let id = RoleDefinitionId::new("00000000-0000-0000-0000-000000000000");
-        assert_eq!(lookup(&id), None);
+    fn an_unknown_role_is_named_as_unknown_and_not_claimed_privileged() {
+        let unknown = id("00000000-0000-0000-0000-000000000000");
+        assert_eq!(lookup(&unknown), None);
+        assert!(!is_privileged(&unknown));
+        assert!(!is_privileged(&id("not-a-role")));
         assert_eq!(
-            display_name(&id),
+            display_name(&unknown),
             "Unknown role (00000000-0000-0000-0000-000000000000)"
         );
     }

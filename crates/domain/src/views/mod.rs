@@ -77,14 +77,21 @@ pub fn relationship_rows(state: &State, now: Timestamp) -> Vec<RelationshipRow> 
             .map(|l| l.roles.iter().map(|r| r.display_name()).collect())
             .unwrap_or_default();
         let mut admin_roles: Vec<String> = Vec::new();
-        let mut add = |name: String| {
+        let mut privileged_roles: Vec<String> = Vec::new();
+        let mut add = |role: &crate::RoleDefinitionId| {
+            let name = role.display_name();
             if !admin_roles.contains(&name) {
+                if crate::roles::is_privileged(role) {
+                    privileged_roles.push(name.clone());
+                }
                 admin_roles.push(name);
             }
         };
-        legacy_role_names.iter().cloned().for_each(&mut add);
+        if let Some(l) = legacy_roles {
+            l.roles.iter().for_each(&mut add);
+        }
         for r in relationships.iter().filter(|r| r.grants_access_at(now)) {
-            r.roles().for_each(|role| add(role.display_name()));
+            r.roles().for_each(&mut add);
         }
 
         let types_label: Vec<&str> = partner.types.iter().map(|t| t.label()).collect();
@@ -112,6 +119,7 @@ pub fn relationship_rows(state: &State, now: Timestamp) -> Vec<RelationshipRow> 
             agreement_signed: partner.agreement.is_signed(),
             has_legacy_roles: legacy_roles.is_some(),
             legacy_roles: legacy_role_names,
+            privileged_roles,
             search_text,
             sort_name: partner.name.to_lowercase(),
             sort_types: types_label.to_lowercase(),
@@ -644,6 +652,30 @@ mod tests {
         assert_eq!(northwind.legacy_label(), None);
         assert!(!northwind.roles_summary().contains("legacy"));
         assert!(northwind.shows_access());
+    }
+
+    #[test]
+    fn a_row_knows_which_of_its_roles_are_privileged() {
+        let rows = rows();
+        let fabrikam = rows.iter().find(|r| r.partner_id == "fabrikam-it").unwrap();
+        assert!(fabrikam.is_privileged_role("Global Administrator"));
+        assert!(fabrikam.is_privileged_role("Helpdesk Administrator"));
+        let northwind = rows
+            .iter()
+            .find(|r| r.partner_id == "northwind-traders")
+            .unwrap();
+        assert!(northwind.is_privileged_role("Intune Administrator"));
+        assert!(northwind
+            .admin_roles
+            .iter()
+            .any(|n| n == "License Administrator"));
+        assert!(!northwind.is_privileged_role("License Administrator"));
+        for row in &rows {
+            assert!(row
+                .privileged_roles
+                .iter()
+                .all(|n| row.admin_roles.contains(n)));
+        }
     }
 
     #[test]

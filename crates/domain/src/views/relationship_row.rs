@@ -25,6 +25,8 @@ pub struct RelationshipRow {
     pub has_legacy_roles: bool,
     /// Names of the delegated admin roles (legacy, DAP) among `admin_roles`.
     pub legacy_roles: Vec<String>,
+    /// Names of the roles among `admin_roles` that Entra marks privileged.
+    pub privileged_roles: Vec<String>,
     /// Lower-cased name, types, roles and location, built once so typing in
     /// the search box does not re-read the state.
     #[serde(skip)]
@@ -52,6 +54,11 @@ impl RelationshipRow {
     /// the widest roles there are.
     pub fn shows_access(&self) -> bool {
         !(self.has_legacy_roles && self.access == AccessState::NoGranularAccess)
+    }
+
+    /// Whether one of the row's role names is a privileged one.
+    pub fn is_privileged_role(&self, name: &str) -> bool {
+        self.privileged_roles.iter().any(|r| r == name)
     }
 
     /// Whether one of the row's role names is a legacy one.

@@ -1,4 +1,5 @@
-//! One admin role as a page shows it: name, what it is for, what it allows.
+//! One admin role as a page shows it: name, what it is for, what it allows,
+//! and whether Entra marks it privileged.
 
 use serde::Serialize;
 
@@ -13,6 +14,9 @@ pub struct RoleView {
     pub allows: String,
     /// False for an id the catalogue does not know.
     pub known: bool,
+    /// Entra's privileged marking; false for an unknown role, which the
+    /// page flags as unknown instead.
+    pub privileged: bool,
 }
 
 impl RoleView {
@@ -24,6 +28,7 @@ impl RoleView {
                 description: info.description.to_string(),
                 allows: info.allows.to_string(),
                 known: true,
+                privileged: info.privileged,
             },
             None => RoleView {
                 id: id.clone(),
@@ -32,7 +37,25 @@ impl RoleView {
                 allows: "Unknown: ask the partner what it allows before you approve it."
                     .to_string(),
                 known: false,
+                privileged: false,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_role_view_carries_the_privileged_marking() {
+        let global = RoleView::of(&RoleDefinitionId::new(crate::roles::GLOBAL_ADMINISTRATOR));
+        assert!(global.known && global.privileged);
+        let license = RoleView::of(&RoleDefinitionId::new(
+            "4d6ac14f-3453-41d0-bef9-a3e0c569773a",
+        ));
+        assert!(license.known && !license.privileged);
+        let unknown = RoleView::of(&RoleDefinitionId::new("not-a-role"));
+        assert!(!unknown.known && !unknown.privileged);
     }
 }
