@@ -104,6 +104,8 @@ pub struct RelationshipRow {
     has_admin_roles: bool,
     has_legacy_roles: bool,
     legacy_roles: Vec<String>,
+    /// Names of the roles in force that Entra marks privileged.
+    privileged_roles: Vec<String>,
 }
 
 /// `{"value": [...]}`, shaped like Graph's lists.
