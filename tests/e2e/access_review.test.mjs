@@ -95,6 +95,33 @@ test('the review by keyboard alone: open it, Mark as reviewed, the last review n
   await page.close();
 });
 
+test('a review is overdue after 90 days: the page says so on day 91, not on day 90', async () => {
+  const page = await fresh(PATH);
+  await page.getByRole('button', { name: 'Mark as reviewed' }).click();
+  await page.getByTestId('last-review').filter({ hasText: 'by Global Administrator' }).waitFor();
+  const due = page.getByTestId('review-due');
+  const date = page.getByTestId('demo-date');
+  const step = async (name) => {
+    const before = await date.innerText();
+    await page.getByRole('button', { name, exact: true }).click();
+    await page.waitForFunction(([el, was]) => el.textContent !== was, [await date.elementHandle(), before]);
+  };
+  for (let i = 0; i < 3; i += 1) await step('+30 days');
+  // Day 90: still in time.
+  assert.equal(await due.getAttribute('data-overdue'), 'false');
+  assert.match(await due.innerText(), /^Reviewed 90 days ago\. The next review is due by /);
+  await step('+1 day');
+  // Day 91 now: overdue, in words, and the review is still named.
+  assert.equal(await due.getAttribute('data-overdue'), 'true');
+  assert.match(await due.innerText(), /^A review is overdue: the last one was 91 days ago, on \d{4}-\d\d-\d\d, and reviews are due every 90 days\.$/);
+  assert.match(await due.getAttribute('class'), /notice--warning/);
+  assert.match(await page.getByTestId('last-review').innerText(), /by Global Administrator\.$/);
+  await assertAccessible(page, 'an overdue review');
+  await screenshot(page, 'access-review-overdue');
+  assertNoProblems(page);
+  await page.close();
+});
+
 test('a flag\'s Remove roles link opens the partner\'s Admin roles', async () => {
   const page = await fresh(PATH);
   const fabrikam = page.getByTestId('review-partner').filter({ hasText: 'Fabrikam IT Services' });
