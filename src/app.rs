@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
                         path=path!("/settings/partner-relationships/:id")
                         view=pages::partner::PartnerPage
                     />
+                    <Route path=path!("/settings/access-review") view=pages::access_review::AccessReviewPage />
                     <Route path=path!("/settings/data") view=pages::data::DataPage />
                     <Route path=path!("/billing") view=pages::billing::BillingPage />
                     <Route path=path!("/billing/:section") view=pages::billing::BillingPage />

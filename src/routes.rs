@@ -9,6 +9,7 @@ pub const INVITATIONS: &str = "/partners/invitations";
 pub const DATA: &str = "/settings/data";
 pub const SIMULATOR: &str = "/demo/partner-simulator";
 pub const RELATIONSHIPS: &str = "/settings/partner-relationships";
+pub const ACCESS_REVIEW: &str = "/settings/access-review";
 pub const BILLING: &str = "/billing";
 pub const ACTIVITY: &str = "/activity";
 
@@ -71,6 +72,11 @@ pub const NAV: &[NavItem] = &[
     NavItem {
         path: RELATIONSHIPS,
         label: "Partner relationships",
+        group: Some("Settings"),
+    },
+    NavItem {
+        path: ACCESS_REVIEW,
+        label: "Review partner access",
         group: Some("Settings"),
     },
     NavItem {

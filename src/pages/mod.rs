@@ -1,5 +1,6 @@
 //! One module per route. A page composes components and holds no rules.
 
+pub mod access_review;
 pub mod activity;
 pub mod agreement;
 pub mod billing;

@@ -16,9 +16,11 @@ use wasm_bindgen::JsCast;
 
 use crate::base_path::href;
 use crate::components::active_filters::ActiveFilters;
+use crate::components::download::download;
 use crate::components::page::{Crumb, Page};
 use crate::components::privileged_badge::PrivilegedBadge;
 use crate::components::status_badge::{AgreementBadge, StatusBadge};
+use crate::components::toast::use_toasts;
 use crate::components::url_query::{use_query_map, with_changes, Navigator};
 use crate::persona_store::use_signed_in;
 use crate::routes;
@@ -137,6 +139,25 @@ pub fn RelationshipsPage() -> impl IntoView {
     let any_shown = move || shown() != 0;
     let any_partners = Signal::derive(move || total() != 0);
     let on_clear = Callback::new(move |_| clear());
+    // Every partner and role, whatever the filters show: the file is the
+    // record an admin keeps (its columns are in the README).
+    let toasts = use_toasts();
+    let save_csv = move |_| {
+        let (name, text) = untrack(|| {
+            store.with(|s| {
+                (
+                    domain::external::relationships_csv_filename(s.now),
+                    domain::external::relationships_csv(s),
+                )
+            })
+        });
+        match download(&name, domain::external::csv::CSV_MIME, &text) {
+            Ok(()) => toasts.success("Your partner relationships were saved as a CSV file."),
+            Err(_) => toasts.error(
+                "The browser refused to save the file. Try again, or allow downloads for this site.",
+            ),
+        }
+    };
     let highlighted_name = move || {
         let id = query.with(|q| q.highlight.clone())?;
         rows.with(|rows| {
@@ -154,6 +175,10 @@ pub fn RelationshipsPage() -> impl IntoView {
             <p class="lead">
                 "The partners you work with, what they may do in your organization, and until when. Select a partner to see details or remove its admin roles."
             </p>
+            <div class="page-actions">
+                <button type="button" class="button" on:click=save_csv>"Download CSV"</button>
+                <span class="muted">"Every partner and role, one row each, whatever the filters show."</span>
+            </div>
             {move || {
                 highlighted_name()
                     .map(|name| {

@@ -24,6 +24,7 @@ const ROUTES = [
   { path: 'partners/agreement/wide-world-tech', heading: 'Review and accept the Microsoft Customer Agreement', shot: 'agreement' },
   { path: 'settings/partner-relationships', heading: 'Partner relationships', shot: 'partner-relationships' },
   { path: 'settings/partner-relationships/fabrikam-it', heading: 'Fabrikam IT Services', shot: 'partner-fabrikam' },
+  { path: 'settings/access-review', heading: 'Review partner access', shot: 'access-review' },
   { path: 'settings/data', heading: 'Data', shot: 'data' },
   { path: 'billing', heading: 'Billing', shot: 'billing' },
   { path: 'billing/bills-and-payments', heading: 'Bills & payments', shot: 'billing-bills' },

@@ -102,6 +102,7 @@ test('Billing and Activity stand on their own in the navigation, as their breadc
   assert.equal(under('Billing'), '');
   assert.equal(under('Activity'), '');
   assert.equal(under('Partner relationships'), 'Settings');
+  assert.equal(under('Review partner access'), 'Settings');
   assert.equal(under('Data'), 'Settings');
   assert.equal(under('Partner simulator'), 'Demo');
   for (const [path, crumb] of [['billing', 'Billing'], ['activity', 'Activity']]) {

@@ -37,6 +37,7 @@ enum Op {
         days: u16,
         seconds: u32,
     },
+    MarkReviewed,
 }
 
 #[derive(Clone, Debug)]
@@ -107,6 +108,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => any::<bool>().prop_map(|allowed| Op::Visibility { allowed }),
         3 => issue,
         3 => (0u16..400, 0u32..86_400).prop_map(|(days, seconds)| Op::Advance { days, seconds }),
+        1 => Just(Op::MarkReviewed),
     ]
 }
 
@@ -246,6 +248,7 @@ fn command(state: &State, op: &Op) -> Command {
                 .add_days(i64::from(*days))
                 .add_seconds(i64::from(*seconds)),
         },
+        Op::MarkReviewed => Command::MarkAccessReviewed,
     }
 }
 
@@ -264,6 +267,12 @@ fn check_invariants(state: &State) -> Result<(), TestCaseError> {
             "{} auto-extends with Global Administrator",
             r.id
         );
+    }
+    // Only a Global Administrator signs a review off, and never ahead of
+    // the clock.
+    if let Some(review) = &state.last_access_review {
+        prop_assert_eq!(review.by, Persona::GlobalAdministrator);
+        prop_assert!(review.reviewed_date_time <= state.now);
     }
     for i in &state.invitations {
         if i.state == InvitationState::Accepted {

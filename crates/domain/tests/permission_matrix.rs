@@ -113,6 +113,11 @@ fn matrix() -> Vec<(&'static str, Command, &'static [Persona])> {
             },
             EVERYONE,
         ),
+        (
+            "mark partner access as reviewed",
+            Command::MarkAccessReviewed,
+            GLOBAL_ONLY,
+        ),
     ]
 }
 
@@ -142,6 +147,8 @@ fn every_persona_meets_every_command_as_the_brief_says() {
                 let message = error.to_string();
                 let expected = if persona == PartnerOnBehalf {
                     "Use Partner Center instead."
+                } else if matches!(command, Command::MarkAccessReviewed) {
+                    "Only a Global Administrator can mark partner access as reviewed"
                 } else if allowed == [GlobalAdministrator] {
                     "Only a Global Administrator can grant or remove partner admin roles."
                 } else {
@@ -194,6 +201,11 @@ fn every_persona_meets_every_ui_action_as_the_brief_says() {
         (Action::UsePartnerSimulator, [true, true, true, true, true]),
         (Action::MoveDemoClock, [true, true, true, true, true]),
         (Action::ManageDemoData, [true, true, true, true, true]),
+        // Signing off the review: who can act on what it finds.
+        (
+            Action::MarkAccessReviewed,
+            [true, false, false, false, false],
+        ),
     ];
     assert_eq!(
         table.len(),

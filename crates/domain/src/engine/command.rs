@@ -61,6 +61,9 @@ pub enum Command {
     AdvanceTime {
         to: Timestamp,
     },
+    /// "Mark as reviewed" on Review partner access: the signed-in admin
+    /// has looked at every partner's admin roles as they stand now.
+    MarkAccessReviewed,
 }
 
 impl Command {
@@ -94,6 +97,7 @@ impl Command {
                 )
             }
             Command::AdvanceTime { to } => format!("Move the demo clock to {}", to.date_string()),
+            Command::MarkAccessReviewed => "Mark partner access as reviewed".to_string(),
         }
     }
 

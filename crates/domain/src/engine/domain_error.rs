@@ -153,6 +153,8 @@ fn not_permitted(persona: Persona, action: Action) -> String {
     }
     if action.concerns_admin_roles() {
         "Only a Global Administrator can grant or remove partner admin roles.".to_string()
+    } else if action == Action::MarkAccessReviewed {
+        "Only a Global Administrator can mark partner access as reviewed: it signs off every partner's admin roles.".to_string()
     } else {
         "You must be at least a Billing Administrator to do this.".to_string()
     }

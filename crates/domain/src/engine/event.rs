@@ -117,6 +117,14 @@ pub enum Event {
         from: Timestamp,
         to: Timestamp,
     },
+    /// Partner access was reviewed: how many partners held admin roles and
+    /// how many flags they raised at that moment.
+    AccessReviewed {
+        at: Timestamp,
+        by: Option<Persona>,
+        partners: u32,
+        flags: u32,
+    },
 }
 
 impl Event {
@@ -139,7 +147,8 @@ impl Event {
             | Event::RelationshipTerminated { at, .. }
             | Event::NoticeRaised { at, .. }
             | Event::PurchaseVisibilitySet { at, .. }
-            | Event::ClockAdvanced { at, .. } => *at,
+            | Event::ClockAdvanced { at, .. }
+            | Event::AccessReviewed { at, .. } => *at,
         }
     }
 
@@ -162,7 +171,8 @@ impl Event {
             | Event::RelationshipTerminated { by, .. }
             | Event::NoticeRaised { by, .. }
             | Event::PurchaseVisibilitySet { by, .. }
-            | Event::ClockAdvanced { by, .. } => *by,
+            | Event::ClockAdvanced { by, .. }
+            | Event::AccessReviewed { by, .. } => *by,
         }
     }
 }
@@ -298,6 +308,14 @@ enum Wire {
         from: Timestamp,
         to: Timestamp,
     },
+    /// Partner access was reviewed: how many partners held admin roles and
+    /// how many flags they raised at that moment.
+    AccessReviewed {
+        at: Timestamp,
+        by: Option<Persona>,
+        partners: u32,
+        flags: u32,
+    },
 }
 
 #[cfg(test)]
@@ -413,6 +431,12 @@ mod tests {
                 by,
                 from: at("2026-11-23T04:42:18Z"),
                 to: when,
+            },
+            Event::AccessReviewed {
+                at: when,
+                by,
+                partners: 5,
+                flags: 9,
             },
         ]
     }

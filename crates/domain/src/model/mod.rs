@@ -3,6 +3,7 @@
 //! Microsoft Graph where Graph has a name.
 
 mod access_details;
+mod access_review_record;
 mod agreement_status;
 mod auto_extend_duration;
 mod delegated_admin_relationship;
@@ -21,6 +22,7 @@ mod roles_brought;
 mod unified_role;
 
 pub use access_details::AccessDetails;
+pub use access_review_record::AccessReviewRecord;
 pub use agreement_status::AgreementStatus;
 pub use auto_extend_duration::AutoExtendDuration;
 pub use delegated_admin_relationship::DelegatedAdminRelationship;

@@ -30,10 +30,12 @@ pub enum Action {
     UsePartnerSimulator,
     MoveDemoClock,
     ManageDemoData,
+    // Signing off a review of partner access (Review partner access).
+    MarkAccessReviewed,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::FindPartners,
         Action::ViewRelationships,
         Action::ViewInvitations,
@@ -53,6 +55,7 @@ impl Action {
         Action::UsePartnerSimulator,
         Action::MoveDemoClock,
         Action::ManageDemoData,
+        Action::MarkAccessReviewed,
     ];
 
     /// Words for the activity log and error messages.
@@ -77,6 +80,7 @@ impl Action {
             Action::UsePartnerSimulator => "use the partner simulator",
             Action::MoveDemoClock => "move the demo clock",
             Action::ManageDemoData => "export, import or reset the demo data",
+            Action::MarkAccessReviewed => "mark partner access as reviewed",
         }
     }
 

@@ -26,6 +26,11 @@ pub fn allows(persona: Persona, action: Action) -> bool {
             | ViewLicenses
             | ViewBillingNotifications
     );
+    // Marking partner access reviewed signs off that every partner's admin
+    // roles are what the organization wants. Only the role that can act on
+    // what the review finds (remove roles, approve a least-privilege
+    // request) may sign it off; anyone may read, print or download the
+    // review. A partner acting on behalf must never attest its own access.
     match persona {
         Persona::GlobalAdministrator => true,
         Persona::BillingAdministrator => {
@@ -69,6 +74,7 @@ pub fn required_action(command: &Command, state: &State) -> Action {
         Command::SetPurchaseVisibility { .. } => Action::SetPurchaseVisibility,
         Command::IssueInvitation { .. } => Action::UsePartnerSimulator,
         Command::AdvanceTime { .. } => Action::MoveDemoClock,
+        Command::MarkAccessReviewed => Action::MarkAccessReviewed,
     }
 }
 
@@ -123,6 +129,22 @@ mod tests {
         assert!(!allows(aobo, Action::ViewBillsAndPayments));
         assert!(allows(aobo, Action::ViewLicenses));
         assert!(allows(aobo, Action::ViewBillingNotifications));
+    }
+
+    #[test]
+    fn only_a_global_administrator_may_mark_partner_access_reviewed() {
+        for persona in Persona::ALL {
+            assert_eq!(
+                allows(persona, Action::MarkAccessReviewed),
+                persona == Persona::GlobalAdministrator,
+                "{persona:?}"
+            );
+        }
+        let state = State::new(crate::Timestamp::MIN);
+        assert_eq!(
+            required_action(&Command::MarkAccessReviewed, &state),
+            Action::MarkAccessReviewed
+        );
     }
 
     #[test]

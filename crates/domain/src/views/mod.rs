@@ -1,6 +1,7 @@
 //! Read-only projections of the state that the UI and the backend share,
 //! so both show the same thing without re-implementing a rule.
 
+mod access_review;
 mod access_state;
 mod ending_soon;
 mod filter_in_force;
@@ -11,6 +12,8 @@ mod invitation_view;
 mod partner_detail;
 mod relationship_row;
 mod relationship_view;
+mod review_due;
+mod review_flag;
 mod role_view;
 mod roles_filter;
 mod row_filter;
@@ -18,6 +21,10 @@ mod sort_direction;
 mod sort_key;
 mod status_filter;
 
+pub use access_review::{
+    access_review, AccessReview, PartnerAccess, ReviewedRole, LEGACY_ROLES_SOURCE,
+    ORGANIZATION_NAME,
+};
 pub use access_state::AccessState;
 pub use ending_soon::EndingSoon;
 pub use filter_in_force::FilterInForce;
@@ -28,6 +35,8 @@ pub use invitation_view::InvitationView;
 pub use partner_detail::PartnerDetail;
 pub use relationship_row::RelationshipRow;
 pub use relationship_view::RelationshipView;
+pub use review_due::{ReviewDue, REVIEW_OVERDUE_DAYS};
+pub use review_flag::{ReviewFlag, ReviewFlagKind, ReviewLink, ReviewTarget};
 pub use role_view::RoleView;
 pub use roles_filter::RolesFilter;
 pub use row_filter::RowFilter;

@@ -4,8 +4,8 @@
 
 use crate::engine::activity_entry::{contact_partner_words, invitation_words};
 use crate::{
-    ActivityEntry, AgreementStatus, ContactRequestStatus, Event, InvitationState,
-    LegacyDelegatedRoles, RelationshipStatus, RoleDefinitionId, State, Timestamp,
+    AccessReviewRecord, ActivityEntry, AgreementStatus, ContactRequestStatus, Event,
+    InvitationState, LegacyDelegatedRoles, RelationshipStatus, RoleDefinitionId, State, Timestamp,
 };
 
 impl State {
@@ -256,6 +256,31 @@ impl State {
                 self.now = self.now.max(*to);
                 format!("Moved the demo clock to {}", to.date_string())
             }
+            Event::AccessReviewed {
+                at,
+                by,
+                partners,
+                flags,
+            } => {
+                // Replaying an older review after a newer one keeps the newer.
+                let newer = self
+                    .last_access_review
+                    .as_ref()
+                    .is_none_or(|last| last.reviewed_date_time <= *at);
+                if let (true, Some(by)) = (newer, by) {
+                    self.last_access_review = Some(AccessReviewRecord {
+                        reviewed_date_time: *at,
+                        by: *by,
+                        partners: *partners,
+                        flags: *flags,
+                    });
+                }
+                format!(
+                    "Reviewed partner access: {} with admin roles, {}",
+                    plural(*partners, "partner"),
+                    plural(*flags, "flag")
+                )
+            }
         };
         let partner_name = partner_id.as_deref().and_then(|id| self.name_of(id));
         self.log(ActivityEntry {
@@ -327,6 +352,15 @@ fn capitalized(text: &str) -> String {
 fn role_names(roles: &[RoleDefinitionId]) -> String {
     let names: Vec<String> = roles.iter().map(RoleDefinitionId::display_name).collect();
     or_none(&names.join(", "))
+}
+
+/// "1 partner", "5 partners".
+fn plural(n: u32, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn or_none(text: &str) -> String {

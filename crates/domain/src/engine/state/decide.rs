@@ -89,6 +89,16 @@ impl State {
                 now,
             ),
             Command::AdvanceTime { to } => self.decide_advance(*to, by),
+            Command::MarkAccessReviewed => {
+                // What was reviewed, counted as the page showed it.
+                let review = crate::views::access_review(self, now);
+                Ok(vec![Event::AccessReviewed {
+                    at: now,
+                    by,
+                    partners: count(review.partners.len()),
+                    flags: count(review.flag_count()),
+                }])
+            }
         }
     }
 
@@ -473,6 +483,11 @@ fn check_granular(draft: &GranularDraft) -> Result<GranularRequest, DomainError>
         return Err(DomainError::AutoExtendWithGlobalAdministrator);
     }
     Ok(request)
+}
+
+/// A count for an event, saturating far beyond any real organization.
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The longest id we accept. Graph's relationship ids are two GUIDs joined
@@ -1133,5 +1148,83 @@ mod tests {
         for e in samples {
             assert_eq!(serde_json::to_value(&e).unwrap()["code"], e.code());
         }
+    }
+
+    #[test]
+    fn marking_partner_access_reviewed_records_who_and_when_in_the_log() {
+        let mut state = demo();
+        assert_eq!(state.last_access_review, None);
+        let events = run(&mut state, Command::MarkAccessReviewed, GlobalAdministrator).unwrap();
+        assert_eq!(
+            events,
+            [Event::AccessReviewed {
+                at: now(),
+                by: Some(GlobalAdministrator),
+                partners: 5,
+                flags: 9,
+            }]
+        );
+        let last = state.last_access_review.clone().unwrap();
+        assert_eq!(last.reviewed_date_time, now());
+        assert_eq!(last.by, GlobalAdministrator);
+        let entry = state.activity.last().unwrap();
+        assert_eq!(
+            entry.action,
+            "Reviewed partner access: 5 partners with admin roles, 9 flags"
+        );
+        assert_eq!(entry.actor(), "Global Administrator");
+        assert_eq!(entry.at, now());
+        assert_eq!(entry.partner_name, None);
+        // A later review replaces it; replaying the older one keeps the later.
+        advance_days(&mut state, 30);
+        run(&mut state, Command::MarkAccessReviewed, GlobalAdministrator).unwrap();
+        let later = state.last_access_review.clone().unwrap();
+        assert_eq!(later.reviewed_date_time, now().add_days(30));
+        state.apply(&events[0]);
+        assert_eq!(state.last_access_review, Some(later));
+    }
+
+    #[test]
+    fn only_a_global_administrator_may_mark_partner_access_reviewed() {
+        for persona in [BillingAdministrator, HelpdeskAdministrator, User] {
+            let mut state = demo();
+            let error = run(&mut state, Command::MarkAccessReviewed, persona).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                "Only a Global Administrator can mark partner access as reviewed: it signs off every partner's admin roles."
+            );
+            assert_eq!(state.last_access_review, None);
+        }
+        let mut state = demo();
+        let error = run(&mut state, Command::MarkAccessReviewed, PartnerOnBehalf).unwrap_err();
+        assert!(error.to_string().starts_with(
+            "A partner signed in on behalf of the customer can't mark partner access as reviewed here."
+        ));
+        assert_eq!(
+            crate::permissions::refusal(User, crate::Action::MarkAccessReviewed).as_deref(),
+            Some("To mark partner access as reviewed, you need to be a Global Administrator. You're signed in as User (no admin role).")
+        );
+    }
+
+    #[test]
+    fn the_last_review_is_saved_and_a_save_from_before_reads_as_never_reviewed() {
+        let mut state = demo();
+        let before = crate::snapshot::encode(&state);
+        assert!(
+            !before.contains("lastAccessReview"),
+            "nothing new in old-style saves"
+        );
+        assert_eq!(
+            crate::snapshot::decode(&before)
+                .unwrap()
+                .state
+                .last_access_review,
+            None
+        );
+        run(&mut state, Command::MarkAccessReviewed, GlobalAdministrator).unwrap();
+        let saved = crate::snapshot::encode(&state);
+        assert_eq!(crate::snapshot::decode(&saved).unwrap().state, state);
+        let command: Command = serde_json::from_str(r#"{"type":"markAccessReviewed"}"#).unwrap();
+        assert_eq!(command, Command::MarkAccessReviewed);
     }
 }

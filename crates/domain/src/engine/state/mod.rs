@@ -12,8 +12,9 @@ pub(crate) use decide::is_valid_id;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    ActivityEntry, Command, ContactRequest, DelegatedAdminRelationship, DomainError, Event,
-    Invitation, LegacyDelegatedRoles, Notice, Partner, PartnerType, Persona, Timestamp,
+    AccessReviewRecord, ActivityEntry, Command, ContactRequest, DelegatedAdminRelationship,
+    DomainError, Event, Invitation, LegacyDelegatedRoles, Notice, Partner, PartnerType, Persona,
+    Timestamp,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +43,10 @@ pub struct State {
     pub notices: Vec<Notice>,
     #[serde(default)]
     pub activity: Vec<ActivityEntry>,
+    /// The last "Mark as reviewed" of partner access; absent in saves from
+    /// before the review page, which read as never reviewed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_access_review: Option<AccessReviewRecord>,
 }
 
 impl State {
@@ -60,6 +65,7 @@ impl State {
             contact_requests: Vec::new(),
             notices: Vec::new(),
             activity: Vec::new(),
+            last_access_review: None,
         }
     }
 
