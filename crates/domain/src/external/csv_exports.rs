@@ -246,7 +246,7 @@ mod tests {
         assert_eq!(tailspin[0][7], "2026-11-28");
         assert_eq!(
             tailspin[0][9],
-            "Access ending soon: GDAP access “Tailspin managed helpdesk” ends in 5 days, on 2026-11-28.\nReseller with admin roles: Is otherwise only a reseller, yet holds admin roles: selling you products needs none."
+            "Access ending soon: The GDAP relationship “Tailspin managed helpdesk” ends in 5 days, on 2026-11-28.\nReseller with admin roles: Is otherwise only a reseller, yet holds admin roles: selling you products needs none."
         );
         assert!(tailspin[0][10].starts_with("Access ending soon: If you still need"));
         let fabrikam = rows_of(&rows, "Fabrikam IT Services");

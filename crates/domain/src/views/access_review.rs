@@ -193,7 +193,7 @@ fn partner_access(state: &State, partner: &Partner, now: Timestamp) -> Option<Pa
             flags.push(ReviewFlag {
                 kind: ReviewFlagKind::EndingSoon,
                 message: format!(
-                    "GDAP access “{}” ends {when}, on {}.",
+                    "The GDAP relationship “{}” ends {when}, on {}.",
                     r.display_name,
                     ending.end_date_time.date_string()
                 ),
@@ -210,7 +210,7 @@ fn partner_access(state: &State, partner: &Partner, now: Timestamp) -> Option<Pa
         flags.push(ReviewFlag {
             kind: ReviewFlagKind::AutoExtend,
             message: format!(
-                "GDAP access “{}” extends itself by 180 days at each end{next}, so it goes on until someone stops it.",
+                "The GDAP relationship “{}” extends itself by 180 days at each end{next}, so it goes on until someone stops it.",
                 r.display_name
             ),
             recommendation: "Check that the partner still needs these roles. If it doesn't, remove them; if it does for a while only, ask it for a request without auto-extend.".to_string(),
@@ -391,14 +391,14 @@ mod tests {
         let ending = flag(&review, "tailspin-toys", EndingSoon);
         assert_eq!(
             ending.message,
-            "GDAP access “Tailspin managed helpdesk” ends in 5 days, on 2026-11-28."
+            "The GDAP relationship “Tailspin managed helpdesk” ends in 5 days, on 2026-11-28."
         );
         assert_eq!(targets(&ending), [ContactPartner]);
 
         let extend = flag(&review, "alpine-ski-house", AutoExtend);
         assert_eq!(
             extend.message,
-            "GDAP access “Alpine support and licensing” extends itself by 180 days at each end (next on 2027-03-13), so it goes on until someone stops it."
+            "The GDAP relationship “Alpine support and licensing” extends itself by 180 days at each end (next on 2027-03-13), so it goes on until someone stops it."
         );
         assert_eq!(targets(&extend), [RemoveRoles, ContactPartner]);
 
