@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ContactForm, GranularDraft, Partner, PartnerType, State, Timestamp};
+use crate::{
+    ContactForm, GranularDraft, GraphRelationship, ImportPartner, Partner, PartnerType, State,
+    Timestamp,
+};
 
 // One command is built per user action and handled once, so its size does
 // not matter; boxing fields would only make every call site noisier.
@@ -61,6 +64,13 @@ pub enum Command {
     AdvanceTime {
         to: Timestamp,
     },
+    /// "Import from Microsoft Graph": relationships read from Graph's JSON,
+    /// all or none. Each lands by its status: a request to review, a
+    /// relationship in force, or the partner's history.
+    ImportRelationships {
+        partner: ImportPartner,
+        relationships: Vec<GraphRelationship>,
+    },
 }
 
 impl Command {
@@ -94,6 +104,10 @@ impl Command {
                 )
             }
             Command::AdvanceTime { to } => format!("Move the demo clock to {}", to.date_string()),
+            Command::ImportRelationships { relationships, .. } => match relationships.len() {
+                1 => "Import 1 GDAP relationship from Microsoft Graph".to_string(),
+                n => format!("Import {n} GDAP relationships from Microsoft Graph"),
+            },
         }
     }
 
@@ -107,6 +121,10 @@ impl Command {
             Command::AcceptCustomerAgreement { partner_id, .. }
             | Command::RemoveRoles { partner_id } => Some(partner_id.clone()),
             Command::IssueInvitation { partner, .. } => Some(partner.id.clone()),
+            Command::ImportRelationships {
+                partner: ImportPartner::Existing { partner_id },
+                ..
+            } => Some(partner_id.clone()),
             Command::SendContactRequest { partner_ids, .. } if partner_ids.len() == 1 => {
                 partner_ids.first().cloned()
             }

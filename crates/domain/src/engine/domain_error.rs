@@ -69,7 +69,7 @@ pub enum DomainError {
     TooManyPartnersSelected { max: usize },
 
     #[error(
-        "“{id}” can't be used as an id: use 1 to 64 letters, digits, dots, dashes or underscores."
+        "“{id}” can't be used as an id: use 1 to 80 letters, digits, dots, dashes or underscores."
     )]
     InvalidId { id: String },
     #[error("An invitation with the id “{invitation_id}” already exists.")]
@@ -93,6 +93,17 @@ pub enum DomainError {
     ClockCannotGoBack { now: Timestamp, to: Timestamp },
     #[error("The demo clock can move at most {max_years} years at a time.")]
     ClockStepTooLarge { max_years: u32 },
+
+    #[error("There is nothing to import: the JSON holds no relationships.")]
+    NothingToImport,
+    #[error("A partner named {partner_name} is already in your partner relationships: choose it in the list instead of adding it again.")]
+    PartnerNameTaken { partner_name: String },
+    #[error("Relationship {position} (“{relationship_id}”): {reason} Nothing was imported.")]
+    ImportRefused {
+        position: usize,
+        relationship_id: String,
+        reason: String,
+    },
 }
 
 impl DomainError {
@@ -127,6 +138,9 @@ impl DomainError {
             DomainError::NotEnoughPurchasingPartners => "notEnoughPurchasingPartners",
             DomainError::ClockCannotGoBack { .. } => "clockCannotGoBack",
             DomainError::ClockStepTooLarge { .. } => "clockStepTooLarge",
+            DomainError::NothingToImport => "nothingToImport",
+            DomainError::PartnerNameTaken { .. } => "partnerNameTaken",
+            DomainError::ImportRefused { .. } => "importRefused",
         }
     }
 

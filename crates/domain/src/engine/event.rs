@@ -117,6 +117,18 @@ pub enum Event {
         from: Timestamp,
         to: Timestamp,
     },
+    /// A GDAP request read from Microsoft Graph, waiting for review.
+    InvitationImported {
+        at: Timestamp,
+        by: Option<Persona>,
+        invitation: Invitation,
+    },
+    /// A GDAP relationship read from Microsoft Graph, in force or ended.
+    RelationshipImported {
+        at: Timestamp,
+        by: Option<Persona>,
+        relationship: DelegatedAdminRelationship,
+    },
 }
 
 impl Event {
@@ -139,7 +151,9 @@ impl Event {
             | Event::RelationshipTerminated { at, .. }
             | Event::NoticeRaised { at, .. }
             | Event::PurchaseVisibilitySet { at, .. }
-            | Event::ClockAdvanced { at, .. } => *at,
+            | Event::ClockAdvanced { at, .. }
+            | Event::InvitationImported { at, .. }
+            | Event::RelationshipImported { at, .. } => *at,
         }
     }
 
@@ -162,7 +176,9 @@ impl Event {
             | Event::RelationshipTerminated { by, .. }
             | Event::NoticeRaised { by, .. }
             | Event::PurchaseVisibilitySet { by, .. }
-            | Event::ClockAdvanced { by, .. } => *by,
+            | Event::ClockAdvanced { by, .. }
+            | Event::InvitationImported { by, .. }
+            | Event::RelationshipImported { by, .. } => *by,
         }
     }
 }
@@ -298,6 +314,18 @@ enum Wire {
         from: Timestamp,
         to: Timestamp,
     },
+    /// A GDAP request read from Microsoft Graph, waiting for review.
+    InvitationImported {
+        at: Timestamp,
+        by: Option<Persona>,
+        invitation: Invitation,
+    },
+    /// A GDAP relationship read from Microsoft Graph, in force or ended.
+    RelationshipImported {
+        at: Timestamp,
+        by: Option<Persona>,
+        relationship: DelegatedAdminRelationship,
+    },
 }
 
 #[cfg(test)]
@@ -413,6 +441,16 @@ mod tests {
                 by,
                 from: at("2026-11-23T04:42:18Z"),
                 to: when,
+            },
+            Event::InvitationImported {
+                at: when,
+                by,
+                invitation: state.invitations[0].clone(),
+            },
+            Event::RelationshipImported {
+                at: when,
+                by,
+                relationship: state.relationships[0].clone(),
             },
         ]
     }

@@ -69,6 +69,9 @@ pub fn required_action(command: &Command, state: &State) -> Action {
         Command::SetPurchaseVisibility { .. } => Action::SetPurchaseVisibility,
         Command::IssueInvitation { .. } => Action::UsePartnerSimulator,
         Command::AdvanceTime { .. } => Action::MoveDemoClock,
+        // Importing records admin roles a partner holds or asks for: the
+        // same rule as accepting granular access.
+        Command::ImportRelationships { .. } => Action::GrantAdminRoles,
     }
 }
 

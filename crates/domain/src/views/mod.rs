@@ -564,7 +564,7 @@ mod tests {
         let link = |id| invitation_link(&state, id, Persona::GlobalAdministrator, now());
         assert!(matches!(link("inv-reseller"), InvitationLink::Found(_)));
         assert_eq!(link("inv-nobody-sent"), InvitationLink::Unknown);
-        for broken in ["", "inv reseller", "inv-%ZZ", "../inv", &"x".repeat(65)] {
+        for broken in ["", "inv reseller", "inv-%ZZ", "../inv", &"x".repeat(81)] {
             assert_eq!(link(broken), InvitationLink::Malformed, "{broken}");
         }
     }

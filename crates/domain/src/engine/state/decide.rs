@@ -89,10 +89,14 @@ impl State {
                 now,
             ),
             Command::AdvanceTime { to } => self.decide_advance(*to, by),
+            Command::ImportRelationships {
+                partner,
+                relationships,
+            } => self.decide_import(partner, relationships, by, now),
         }
     }
 
-    fn known_partner(&self, partner_id: &str) -> Result<&Partner, DomainError> {
+    pub(super) fn known_partner(&self, partner_id: &str) -> Result<&Partner, DomainError> {
         self.partner(partner_id)
             .ok_or_else(|| DomainError::PartnerNotFound {
                 partner_id: shorten(partner_id),
@@ -414,7 +418,7 @@ impl State {
     }
 
     /// `prefix-n`, counting up from `n` until `taken` says no.
-    fn fresh_id(&self, prefix: &str, n: usize, taken: impl Fn(&str) -> bool) -> String {
+    pub(super) fn fresh_id(&self, prefix: &str, n: usize, taken: impl Fn(&str) -> bool) -> String {
         (n..)
             .map(|k| format!("{prefix}-{k}"))
             .find(|id| !taken(id))
@@ -475,9 +479,12 @@ fn check_granular(draft: &GranularDraft) -> Result<GranularRequest, DomainError>
     Ok(request)
 }
 
-/// Ids we create or accept for URLs: 1 to 64 of `[A-Za-z0-9._-]`.
+/// Ids we create or accept for URLs: 1 to 80 of `[A-Za-z0-9._-]`. Up to
+/// 80 characters because Graph's relationship ids (a GUID, `-`, and the
+/// customer's tenant GUID) are 73, and an imported request keeps its id so
+/// that the partner's email link finds it.
 pub(crate) fn is_valid_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
+    (1..=80).contains(&id.len())
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
@@ -485,13 +492,13 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
 
 /// Ids that come from elsewhere (the directory, role ids): printable and
 /// not too long.
-fn is_reference(id: &str) -> bool {
+pub(super) fn is_reference(id: &str) -> bool {
     (1..=128).contains(&id.chars().count())
         && !id.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
 /// Keeps hostile input from flooding an error message.
-fn shorten(text: &str) -> String {
+pub(super) fn shorten(text: &str) -> String {
     text.chars().take(64).collect()
 }
 

@@ -5,9 +5,11 @@
 mod advance;
 mod apply;
 mod decide;
+mod import;
 mod invariants;
 
 pub(crate) use decide::is_valid_id;
+pub(crate) use import::{destination, Destination};
 
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +44,11 @@ pub struct State {
     pub notices: Vec<Notice>,
     #[serde(default)]
     pub activity: Vec<ActivityEntry>,
+    /// This organization's Microsoft Entra tenant id, when known: an import
+    /// warns about relationships with another customer. An empty
+    /// organization has none, and the import says it can't check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<String>,
 }
 
 impl State {
@@ -60,6 +67,7 @@ impl State {
             contact_requests: Vec::new(),
             notices: Vec::new(),
             activity: Vec::new(),
+            tenant_id: None,
         }
     }
 
