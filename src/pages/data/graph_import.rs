@@ -65,6 +65,8 @@ pub fn GraphImport() -> impl IntoView {
             }
         };
         let partner = match choice.get_untracked().as_str() {
+            // This console's export names each relationship's partner.
+            "" if relationships.iter().all(|r| r.partner.is_some()) => ImportPartner::NamedInFile,
             "" => {
                 error.set(Some(
                     "Choose the partner who sent these relationships, or add a new one by name."
@@ -184,7 +186,7 @@ pub fn GraphImport() -> impl IntoView {
                 </div>
                 <div class="form-field">
                     <label class="form-field__label" for="graph-partner">"Partner who sent it"</label>
-                    <p class="form-field__hint" id="graph-partner-hint">"Graph's customer view doesn't name the partner, so say who it is."</p>
+                    <p class="form-field__hint" id="graph-partner-hint">"Graph's customer view doesn't name the partner, so say who it is. A file downloaded from this console names its partners already."</p>
                     <select id="graph-partner" aria-describedby="graph-partner-hint"
                         prop:value=move || choice.get()
                         on:change:target=move |ev| { choice.set(ev.target().value()); previewed.set(None); }>

@@ -51,14 +51,21 @@ impl State {
         }
         // Partners added by this import, in order.
         let mut added: Vec<Partner> = Vec::new();
+        // The partner the admin chose, for relationships that don't name
+        // one; a new one is added only when a relationship is for it.
         let chosen_id = match chosen {
-            ImportPartner::Existing { partner_id } => self.known_partner(partner_id)?.id.clone(),
+            ImportPartner::Existing { partner_id } => {
+                Some(self.known_partner(partner_id)?.id.clone())
+            }
             ImportPartner::New { name } => {
                 let name = self.new_partner_name(name)?;
-                let id = self.new_partner_id(&name, &added);
-                added.push(new_partner(&id, &name));
-                id
+                let id = self.new_partner_id(&name);
+                if relationships.iter().any(|r| r.partner.is_none()) {
+                    added.push(new_partner(&id, &name));
+                }
+                Some(id)
             }
+            ImportPartner::NamedInFile => None,
         };
 
         let mut events = Vec::new();
@@ -73,9 +80,14 @@ impl State {
             let landing = destination(&r.status).map_err(refuse)?;
             self.check_imported(r, &seen).map_err(refuse)?;
             seen.push(r.id.to_ascii_lowercase());
-            let partner_id = match &r.partner {
-                None => chosen_id.clone(),
-                Some(named) => self
+            let partner_id = match (&r.partner, &chosen_id) {
+                (None, Some(chosen)) => chosen.clone(),
+                (None, None) => {
+                    return Err(refuse(
+                        "it doesn't name its partner: choose the partner who sent it.".to_string(),
+                    ))
+                }
+                (Some(named), _) => self
                     .partner_named_in_file(named, &mut added)
                     .map_err(refuse)?,
             };
@@ -211,7 +223,7 @@ impl State {
 
     /// A readable id from the name ("Northwind Traders" → `northwind-traders`),
     /// numbered when taken.
-    fn new_partner_id(&self, name: &str, added: &[Partner]) -> String {
+    fn new_partner_id(&self, name: &str) -> String {
         let mut slug = String::new();
         for c in name.chars().flat_map(char::to_lowercase) {
             if c.is_ascii_alphanumeric() {
@@ -226,7 +238,7 @@ impl State {
         } else {
             slug
         };
-        let taken = |id: &str| self.partner(id).is_some() || added.iter().any(|p| p.id == id);
+        let taken = |id: &str| self.partner(id).is_some();
         if taken(&base) {
             self.fresh_id(&base, 2, taken)
         } else {

@@ -62,6 +62,10 @@ pub struct GraphPartner {
 pub enum ImportPartner {
     /// One of your partners.
     Existing { partner_id: String },
-    /// A partner not in your list yet, added by this name.
+    /// A partner not in your list yet, added by this name (only if a
+    /// relationship is for it).
     New { name: String },
+    /// Each relationship names its partner in a `partner` field, as this
+    /// console's export writes it.
+    NamedInFile,
 }

@@ -583,19 +583,22 @@ fn export_then_import_into_an_empty_organization_loses_nothing() {
     let text = write_graph(&source);
     let relationships = read_graph(&text).unwrap();
     let mut target = State::new(source.now);
-    let anyone = ImportPartner::New {
-        name: "Unused".into(),
-    };
     target
         .execute(
             &Command::ImportRelationships {
-                partner: anyone,
+                partner: ImportPartner::NamedInFile,
                 relationships,
             },
             Persona::GlobalAdministrator,
             source.now,
         )
         .unwrap();
+    // Only the partners that hold something came along.
+    assert!(target
+        .partners
+        .iter()
+        .all(|p| target.relationships_of(&p.id).next().is_some()
+            || target.invitations_of(&p.id).next().is_some()));
     // Every relationship, as it was (the invitation it came from stays behind).
     assert!(!source.relationships.is_empty());
     for r in &source.relationships {
@@ -632,4 +635,42 @@ fn export_then_import_into_an_empty_organization_loses_nothing() {
     assert!(text.contains("\"value\""));
     assert!(text.contains("\"accessDetails\""));
     assert!(text.contains(crate::demo::DEMO_TENANT_ID));
+}
+
+#[test]
+fn without_a_partner_chosen_each_relationship_must_name_its_own() {
+    let said = run(
+        &mut demo(),
+        import(
+            ImportPartner::NamedInFile,
+            &graph_object("r-1", "active", "P30D"),
+        ),
+        Persona::GlobalAdministrator,
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        said,
+        "Relationship 1 (“r-1”): it doesn't name its partner: choose the partner who sent it. Nothing was imported."
+    );
+    // A new partner chosen but named by none of the relationships is not added.
+    let mut state = demo();
+    let named = graph_object("r-2", "active", "P30D").replace(
+        "\"status\": \"active\",",
+        "\"status\": \"active\", \"partner\": {\"id\": \"fabrikam-it\", \"displayName\": \"Fabrikam IT Services\"},",
+    );
+    let before = state.partners.len();
+    run(
+        &mut state,
+        import(
+            ImportPartner::New {
+                name: "Nobody".into(),
+            },
+            &named,
+        ),
+        Persona::GlobalAdministrator,
+    )
+    .unwrap();
+    assert_eq!(state.partners.len(), before);
+    assert_eq!(state.relationship("r-2").unwrap().partner_id, "fabrikam-it");
 }
