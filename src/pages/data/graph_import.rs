@@ -141,6 +141,9 @@ pub fn GraphImport() -> impl IntoView {
                 Ok(_) => {
                     previewed.set(None);
                     text.set(String::new());
+                    // A new partner now is one of yours: it is in the list.
+                    choice.set(String::new());
+                    new_name.set(String::new());
                     error.set(None);
                     landed.set(Some(shown.preview.items.clone()));
                     toasts.success(format!(
