@@ -7,6 +7,8 @@ pub const CONTACT: &str = "/partners/contact";
 pub const REQUESTS: &str = "/partners/requests";
 pub const INVITATIONS: &str = "/partners/invitations";
 pub const DATA: &str = "/settings/data";
+/// Settings › Data's "Import from Microsoft Graph" section.
+pub const GRAPH_IMPORT: &str = "/settings/data#import-graph";
 pub const SIMULATOR: &str = "/demo/partner-simulator";
 pub const RELATIONSHIPS: &str = "/settings/partner-relationships";
 pub const ACCESS_REVIEW: &str = "/settings/access-review";

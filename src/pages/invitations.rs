@@ -334,11 +334,24 @@ fn answer_view(answer: LinkAnswer) -> AnyView {
             </div>
         }
         .into_any(),
-        LinkAnswer::Missing { link, why } => view! {
-            <div class="notice notice--info">
-                {heading(&link)}
-                {why.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
-            </div>
+        LinkAnswer::Missing { link, why } => {
+            // A GDAP request can be brought in from Graph's JSON instead.
+            let import = matches!(link, PartnerLink::Granular { .. }).then(|| {
+                view! {
+                    <p>
+                        <A href=href(routes::GRAPH_IMPORT)>
+                            "If you have the relationship's JSON from Microsoft Graph, import it"
+                        </A>
+                    </p>
+                }
+            });
+            view! {
+                <div class="notice notice--info">
+                    {heading(&link)}
+                    {why.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                    {import}
+                </div>
+            }
         }
         .into_any(),
     }

@@ -466,9 +466,14 @@ test('a link pasted from a partner\'s email says what it asks for, opens the inv
   let said = await answered('A request for a GDAP relationship.');
   assert.match(said, new RegExp(`GDAP relationship id\\s+${RELATIONSHIP}`));
   assert.ok(said.includes(NO_INVITATION), said);
-  // It doesn't pretend to know the roles, and offers nothing to follow.
+  // It doesn't pretend to know the roles, and follows nothing pasted: its
+  // one link is the console's own, to the Graph import.
   assert.doesNotMatch(said, /Administrator/);
-  assert.equal(await answer.getByRole('link').count(), 0);
+  assert.equal(await answer.getByRole('link').count(), 1);
+  assert.equal(
+    await answer.getByRole('link', { name: "If you have the relationship's JSON from Microsoft Graph, import it" }).getAttribute('href'),
+    '/settings/data#import-graph',
+  );
   await assertAccessible(page, 'a GDAP link the console has no invitation for');
   await page.emulateMedia({ colorScheme: 'dark' });
   await assertAccessible(page, 'a GDAP link the console has no invitation for (dark)');

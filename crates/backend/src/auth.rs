@@ -25,7 +25,7 @@ pub const DEFAULT_AUDIENCE: &str = "api://partner-console";
 
 /// The demo organization's tenant id (Adatum Corporation in the
 /// development identity provider).
-pub const DEMO_ORGANIZATION: &str = "6f1d2c3b-4a59-4e8d-9c7b-2a1e0f3d5b6c";
+pub const DEMO_ORGANIZATION: &str = domain::demo::DEMO_TENANT_ID;
 
 /// A provider that rotates its keys publishes the new one before signing
 /// with it; an unknown key id fetches the keys again, at most this often.

@@ -57,7 +57,8 @@ pub fn status_of(error: &DomainError) -> StatusCode {
         | E::RelationshipIsFinal { .. }
         | E::InvitationIdTaken { .. }
         | E::NotEnoughPurchasingPartners
-        | E::ClockCannotGoBack { .. } => StatusCode::CONFLICT,
+        | E::ClockCannotGoBack { .. }
+        | E::PartnerNameTaken { .. } => StatusCode::CONFLICT,
         E::AgreementNotAcknowledged
         | E::AutoExtendWithGlobalAdministrator
         | E::DurationOutOfRange { .. }
@@ -71,7 +72,9 @@ pub fn status_of(error: &DomainError) -> StatusCode {
         | E::TooManyRoles { .. }
         | E::LegacyAndGranularTogether
         | E::InvalidDisplayName
-        | E::ClockStepTooLarge { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        | E::ClockStepTooLarge { .. }
+        | E::NothingToImport
+        | E::ImportRefused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
 

@@ -82,6 +82,12 @@ pub struct State {
     notices: Vec<Value>,
     #[schema(value_type = Vec<Object>)]
     activity: Vec<Value>,
+    /// This organization's Microsoft Entra tenant id, when known.
+    tenant_id: Option<String>,
+    /// The last "Mark as reviewed" of partner access: when, by whom, how
+    /// many partners and flags.
+    #[schema(value_type = Option<Object>)]
+    last_access_review: Option<Value>,
 }
 
 /// One row of the partner relationships table (the domain's

@@ -15,6 +15,10 @@ use crate::{
 /// Seeds the few made-up numbers (phones, partner program ids).
 pub const DEMO_SEED: u64 = 0x5EED_2026;
 
+/// The demo organization's Microsoft Entra tenant id: fixed, so an import
+/// of another customer's relationship is told apart from its own.
+pub const DEMO_TENANT_ID: &str = "6f1d2c3b-4a59-4e8d-9c7b-2a1e0f3d5b6c";
+
 const HELPDESK: &str = roles::HELPDESK_ADMINISTRATOR;
 const GLOBAL: &str = roles::GLOBAL_ADMINISTRATOR;
 const USER_ADMIN: &str = "fe930be7-5e62-47db-91af-98c3a49a38b1";
@@ -40,6 +44,7 @@ pub fn demo_state(now: Timestamp) -> State {
     demo.pending_invitations();
     demo.contact_requests();
     demo.move_to(0);
+    demo.state.tenant_id = Some(DEMO_TENANT_ID.to_string());
     demo.state
 }
 

@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ContactForm, GranularDraft, Partner, PartnerType, State, Timestamp};
+use crate::{
+    ContactForm, GranularDraft, GraphRelationship, ImportPartner, Partner, PartnerType, State,
+    Timestamp,
+};
 
 // One command is built per user action and handled once, so its size does
 // not matter; boxing fields would only make every call site noisier.
@@ -64,6 +67,13 @@ pub enum Command {
     /// "Mark as reviewed" on Review partner access: the signed-in admin
     /// has looked at every partner's admin roles as they stand now.
     MarkAccessReviewed,
+    /// "Import from Microsoft Graph": relationships read from Graph's JSON,
+    /// all or none. Each lands by its status: a request to review, a
+    /// relationship in force, or the partner's history.
+    ImportRelationships {
+        partner: ImportPartner,
+        relationships: Vec<GraphRelationship>,
+    },
 }
 
 impl Command {
@@ -98,6 +108,10 @@ impl Command {
             }
             Command::AdvanceTime { to } => format!("Move the demo clock to {}", to.date_string()),
             Command::MarkAccessReviewed => "Mark partner access as reviewed".to_string(),
+            Command::ImportRelationships { relationships, .. } => match relationships.len() {
+                1 => "Import 1 GDAP relationship from Microsoft Graph".to_string(),
+                n => format!("Import {n} GDAP relationships from Microsoft Graph"),
+            },
         }
     }
 
@@ -111,6 +125,10 @@ impl Command {
             Command::AcceptCustomerAgreement { partner_id, .. }
             | Command::RemoveRoles { partner_id } => Some(partner_id.clone()),
             Command::IssueInvitation { partner, .. } => Some(partner.id.clone()),
+            Command::ImportRelationships {
+                partner: ImportPartner::Existing { partner_id },
+                ..
+            } => Some(partner_id.clone()),
             Command::SendContactRequest { partner_ids, .. } if partner_ids.len() == 1 => {
                 partner_ids.first().cloned()
             }

@@ -93,6 +93,17 @@ pub enum DomainError {
     ClockCannotGoBack { now: Timestamp, to: Timestamp },
     #[error("The demo clock can move at most {max_years} years at a time.")]
     ClockStepTooLarge { max_years: u32 },
+
+    #[error("There is nothing to import: the JSON holds no relationships.")]
+    NothingToImport,
+    #[error("A partner named {partner_name} is already in your partner relationships: choose it in the list instead of adding it again.")]
+    PartnerNameTaken { partner_name: String },
+    #[error("Relationship {position} (“{relationship_id}”): {reason} Nothing was imported.")]
+    ImportRefused {
+        position: usize,
+        relationship_id: String,
+        reason: String,
+    },
 }
 
 impl DomainError {
@@ -127,6 +138,9 @@ impl DomainError {
             DomainError::NotEnoughPurchasingPartners => "notEnoughPurchasingPartners",
             DomainError::ClockCannotGoBack { .. } => "clockCannotGoBack",
             DomainError::ClockStepTooLarge { .. } => "clockStepTooLarge",
+            DomainError::NothingToImport => "nothingToImport",
+            DomainError::PartnerNameTaken { .. } => "partnerNameTaken",
+            DomainError::ImportRefused { .. } => "importRefused",
         }
     }
 

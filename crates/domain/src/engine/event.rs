@@ -125,6 +125,18 @@ pub enum Event {
         partners: u32,
         flags: u32,
     },
+    /// A GDAP request read from Microsoft Graph, waiting for review.
+    InvitationImported {
+        at: Timestamp,
+        by: Option<Persona>,
+        invitation: Invitation,
+    },
+    /// A GDAP relationship read from Microsoft Graph, in force or ended.
+    RelationshipImported {
+        at: Timestamp,
+        by: Option<Persona>,
+        relationship: DelegatedAdminRelationship,
+    },
 }
 
 impl Event {
@@ -148,7 +160,9 @@ impl Event {
             | Event::NoticeRaised { at, .. }
             | Event::PurchaseVisibilitySet { at, .. }
             | Event::ClockAdvanced { at, .. }
-            | Event::AccessReviewed { at, .. } => *at,
+            | Event::AccessReviewed { at, .. }
+            | Event::InvitationImported { at, .. }
+            | Event::RelationshipImported { at, .. } => *at,
         }
     }
 
@@ -172,7 +186,9 @@ impl Event {
             | Event::NoticeRaised { by, .. }
             | Event::PurchaseVisibilitySet { by, .. }
             | Event::ClockAdvanced { by, .. }
-            | Event::AccessReviewed { by, .. } => *by,
+            | Event::AccessReviewed { by, .. }
+            | Event::InvitationImported { by, .. }
+            | Event::RelationshipImported { by, .. } => *by,
         }
     }
 }
@@ -316,6 +332,18 @@ enum Wire {
         partners: u32,
         flags: u32,
     },
+    /// A GDAP request read from Microsoft Graph, waiting for review.
+    InvitationImported {
+        at: Timestamp,
+        by: Option<Persona>,
+        invitation: Invitation,
+    },
+    /// A GDAP relationship read from Microsoft Graph, in force or ended.
+    RelationshipImported {
+        at: Timestamp,
+        by: Option<Persona>,
+        relationship: DelegatedAdminRelationship,
+    },
 }
 
 #[cfg(test)]
@@ -437,6 +465,16 @@ mod tests {
                 by,
                 partners: 5,
                 flags: 9,
+            },
+            Event::InvitationImported {
+                at: when,
+                by,
+                invitation: state.invitations[0].clone(),
+            },
+            Event::RelationshipImported {
+                at: when,
+                by,
+                relationship: state.relationships[0].clone(),
             },
         ]
     }

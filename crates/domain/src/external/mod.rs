@@ -1,8 +1,10 @@
 //! What comes in from outside the console and goes out of it: the links
-//! in a partner's email, and the CSV files an admin keeps.
+//! in a partner's email, Microsoft Graph's JSON, and the CSV files an
+//! admin keeps.
 
 pub mod csv;
 mod csv_exports;
+pub mod graph;
 mod partner_link;
 
 pub use csv_exports::{
@@ -10,6 +12,7 @@ pub use csv_exports::{
     relationships_csv_filename, relationships_csv_rows, ACCESS_REVIEW_CSV_COLUMNS,
     RELATIONSHIPS_CSV_COLUMNS,
 };
+pub use graph::{GraphRelationship, ImportPartner};
 
 pub use partner_link::{
     PartnerLink, PartnerLinkError, PARTNER_LINK_LOOKS_FOR, PARTNER_LINK_MAX_LEN,

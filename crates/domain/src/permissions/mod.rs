@@ -75,6 +75,9 @@ pub fn required_action(command: &Command, state: &State) -> Action {
         Command::IssueInvitation { .. } => Action::UsePartnerSimulator,
         Command::AdvanceTime { .. } => Action::MoveDemoClock,
         Command::MarkAccessReviewed => Action::MarkAccessReviewed,
+        // Importing records admin roles a partner holds or asks for: the
+        // same rule as accepting granular access.
+        Command::ImportRelationships { .. } => Action::GrantAdminRoles,
     }
 }
 

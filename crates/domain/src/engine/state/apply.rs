@@ -281,6 +281,44 @@ impl State {
                     plural(*flags, "flag")
                 )
             }
+            Event::InvitationImported { invitation, .. } => {
+                if self.invitation(&invitation.id).is_none() {
+                    self.invitations.push(invitation.clone());
+                }
+                partner_id = Some(invitation.partner_id.clone());
+                match &invitation.granular {
+                    Some(g) => {
+                        let roles: Vec<RoleDefinitionId> = g.roles().cloned().collect();
+                        format!(
+                            "Imported from Microsoft Graph a GDAP request to review: “{}” ({}) for {}",
+                            g.display_name,
+                            role_names(&roles),
+                            g.duration.as_iso().describe()
+                        )
+                    }
+                    None => "Imported from Microsoft Graph a request to review".to_string(),
+                }
+            }
+            Event::RelationshipImported { relationship, .. } => {
+                if self.relationship(&relationship.id).is_none() {
+                    self.relationships.push(relationship.clone());
+                }
+                partner_id = Some(relationship.partner_id.clone());
+                let roles: Vec<RoleDefinitionId> = relationship.roles().cloned().collect();
+                let end = match relationship.end_date_time {
+                    Some(end) if !relationship.status.is_final() => {
+                        format!(", ending {}", end.date_string())
+                    }
+                    Some(end) => format!(", ended {}", end.date_string()),
+                    None => String::new(),
+                };
+                format!(
+                    "Imported from Microsoft Graph the GDAP relationship “{}” ({}): {}{end}",
+                    relationship.display_name,
+                    role_names(&roles),
+                    relationship.status.label().to_lowercase(),
+                )
+            }
         };
         let partner_name = partner_id.as_deref().and_then(|id| self.name_of(id));
         self.log(ActivityEntry {

@@ -99,10 +99,14 @@ impl State {
                     flags: count(review.flag_count()),
                 }])
             }
+            Command::ImportRelationships {
+                partner,
+                relationships,
+            } => self.decide_import(partner, relationships, by, now),
         }
     }
 
-    fn known_partner(&self, partner_id: &str) -> Result<&Partner, DomainError> {
+    pub(super) fn known_partner(&self, partner_id: &str) -> Result<&Partner, DomainError> {
         self.partner(partner_id)
             .ok_or_else(|| DomainError::PartnerNotFound {
                 partner_id: shorten(partner_id),
@@ -424,7 +428,7 @@ impl State {
     }
 
     /// `prefix-n`, counting up from `n` until `taken` says no.
-    fn fresh_id(&self, prefix: &str, n: usize, taken: impl Fn(&str) -> bool) -> String {
+    pub(super) fn fresh_id(&self, prefix: &str, n: usize, taken: impl Fn(&str) -> bool) -> String {
         (n..)
             .map(|k| format!("{prefix}-{k}"))
             .find(|id| !taken(id))
@@ -504,13 +508,13 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
 
 /// Ids that come from elsewhere (the directory, role ids): printable and
 /// not too long.
-fn is_reference(id: &str) -> bool {
+pub(super) fn is_reference(id: &str) -> bool {
     (1..=128).contains(&id.chars().count())
         && !id.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
 /// Keeps hostile input from flooding an error message.
-fn shorten(text: &str) -> String {
+pub(super) fn shorten(text: &str) -> String {
     text.chars().take(64).collect()
 }
 

@@ -5,9 +5,11 @@
 mod advance;
 mod apply;
 mod decide;
+mod import;
 mod invariants;
 
 pub(crate) use decide::is_valid_id;
+pub(crate) use import::{destination, Destination};
 
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +49,11 @@ pub struct State {
     /// before the review page, which read as never reviewed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_access_review: Option<AccessReviewRecord>,
+    /// This organization's Microsoft Entra tenant id, when known: an import
+    /// warns about relationships with another customer. An empty
+    /// organization has none, and the import says it can't check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<String>,
 }
 
 impl State {
@@ -66,6 +73,7 @@ impl State {
             notices: Vec::new(),
             activity: Vec::new(),
             last_access_review: None,
+            tenant_id: None,
         }
     }
 

@@ -1,5 +1,12 @@
 //! Settings › Data: export the whole state as a JSON file, import one
-//! (a bad file changes nothing and says why), reset to the demo data.
+//! (a bad file changes nothing and says why), reset to the demo data;
+//! import and export Microsoft Graph's relationship JSON (one module each).
+
+mod graph_export;
+mod graph_import;
+
+use graph_export::GraphExport;
+use graph_import::GraphImport;
 
 use domain::permissions::{self, Action};
 use leptos::prelude::*;
@@ -121,6 +128,11 @@ pub fn DataPage() -> impl IntoView {
                         })}
                     })}
                 </section>
+                </Show>
+                // Graph's JSON works in both storage modes: it runs a command.
+                <GraphImport />
+                <GraphExport />
+                <Show when=move || local>
                 <section class="card" aria-labelledby="reset-title">
                     <h2 id="reset-title">"Reset"</h2>
                     <p>"Replace everything with the demo organization. Export first if you want to keep what you have."</p>
