@@ -259,12 +259,12 @@ fn RolesSection(detail: PartnerDetail) -> impl IntoView {
     let lost_legacy: Vec<String> = detail
         .legacy_role_views
         .iter()
-        .map(|r| r.name.clone())
+        .map(RoleView::marked_name)
         .collect();
     let lost_granular: Vec<(String, String)> = live
         .iter()
         .map(|r| {
-            let names: Vec<String> = r.roles.iter().map(|v| v.name.clone()).collect();
+            let names: Vec<String> = r.roles.iter().map(RoleView::marked_name).collect();
             (r.relationship.display_name.clone(), names.join(", "))
         })
         .collect();

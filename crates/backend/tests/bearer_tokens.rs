@@ -234,3 +234,36 @@ async fn forged_expired_and_misdirected_tokens_are_refused() {
         assert_eq!(server.revision(), before, "{what}: nothing changed");
     }
 }
+
+#[tokio::test]
+async fn the_demo_tools_are_off_whoever_asks() {
+    let server = server();
+    let token = sign(&claims(&[GLOBAL_ADMINISTRATOR]));
+    let bearer = format!("Bearer {token}");
+    for (key, command) in [
+        (
+            "k-clock",
+            r#"{"command":{"type":"advanceTime","to":"2027-01-01T00:00:00Z"}}"#,
+        ),
+        (
+            "k-sim",
+            r#"{"command":{"type":"issueInvitation","partner":{"id":"p-x","name":"Invented"},"relationshipTypes":["reseller"]}}"#,
+        ),
+    ] {
+        let before = server.revision();
+        let tag = format!("\"{before}\"");
+        let reply = server
+            .post(
+                "/api/commands",
+                &[
+                    ("authorization", &bearer),
+                    ("idempotency-key", key),
+                    ("if-match", &tag),
+                ],
+                command,
+            )
+            .await;
+        reply.assert_problem(403, "demoToolsOff");
+        assert_eq!(server.revision(), before, "{key}: nothing changed");
+    }
+}

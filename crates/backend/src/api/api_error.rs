@@ -77,6 +77,16 @@ impl ApiError {
         error
     }
 
+    /// Token mode: the demo's stand-ins for the partner and the clock are
+    /// off, whoever asks.
+    pub fn demo_tools_off() -> ApiError {
+        ApiError::new(
+            StatusCode::FORBIDDEN,
+            "demoToolsOff",
+            "This server keeps a real organization's data: the partner simulator and the demo clock are off.",
+        )
+    }
+
     pub fn not_found(code: &'static str, detail: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::NOT_FOUND, code, detail)
     }

@@ -11,6 +11,14 @@ use super::write::{execute, parse_json, Answered};
 use super::write_headers::WriteHeaders;
 use super::ApiError;
 use crate::app_state::AppState;
+use crate::auth::Auth;
+
+fn is_demo_tool(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::IssueInvitation { .. } | Command::AdvanceTime { .. }
+    )
+}
 use crate::openapi::params::WriteHeaders as WriteHeaderParams;
 use crate::openapi::responses::{
     BadRequest, Conflict, Forbidden, InternalError, NotFound, PreconditionFailed,
@@ -62,6 +70,12 @@ pub async fn commands_post(
 ) -> Result<Answered, ApiError> {
     let input: CommandInput = parse_json(&body)?;
     let persona = persona.acting(input.persona.as_deref())?;
+    // Every persona may use the demo tools in demo mode, so each flow can
+    // be tried from any seat; with real sign-in nobody may invent a
+    // partner's invitation or move the organization's clock.
+    if matches!(app.auth.as_ref(), Auth::Token(_)) && is_demo_tool(&input.command) {
+        return Err(ApiError::demo_tools_off());
+    }
     execute(
         &app,
         write,

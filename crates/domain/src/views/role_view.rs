@@ -41,6 +41,16 @@ impl RoleView {
             },
         }
     }
+
+    /// The name, with "(privileged)" after a role Entra marks privileged:
+    /// for lists written as a sentence, where a badge has no place.
+    pub fn marked_name(&self) -> String {
+        if self.privileged {
+            format!("{} (privileged)", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -57,5 +67,7 @@ mod tests {
         assert!(license.known && !license.privileged);
         let unknown = RoleView::of(&RoleDefinitionId::new("not-a-role"));
         assert!(!unknown.known && !unknown.privileged);
+        assert_eq!(global.marked_name(), "Global Administrator (privileged)");
+        assert_eq!(license.marked_name(), "License Administrator");
     }
 }
