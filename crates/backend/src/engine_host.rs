@@ -10,7 +10,7 @@
 //! with a clock move before every action.
 
 use axum::http::StatusCode;
-use domain::{Command, DomainError, Event, Persona, State, Timestamp};
+use domain::{Command, DomainError, Event, Persona, SignedInUser, State, Timestamp};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -32,12 +32,18 @@ pub struct CommandOutcome<'a> {
 /// Decides `command` for `persona`. A refusal is an answer too: it is
 /// logged in the activity (with time caught up) and stored like a success,
 /// so a retry never logs it twice.
-pub fn run(current: &Current, persona: Persona, command: &Command, wall: Timestamp) -> Change {
+pub fn run(
+    current: &Current,
+    persona: Persona,
+    user: Option<&SignedInUser>,
+    command: &Command,
+    wall: Timestamp,
+) -> Change {
     let mut state = current.state.clone();
     let now = effective_now(state.now, wall);
     let revision = current.revision + 1;
     let mut events = catch_up(&mut state, now);
-    let answer = match state.execute(command, persona, now) {
+    let answer = match state.execute_as(user, command, persona, now) {
         Ok(done) => {
             events.extend(done);
             let outcome = CommandOutcome {
@@ -51,7 +57,7 @@ pub fn run(current: &Current, persona: Persona, command: &Command, wall: Timesta
             }
         }
         Err(error) => {
-            state.record_refusal(command, persona, now, &error);
+            state.record_refusal_as(user, command, persona, now, &error);
             refusal(&error, revision)
         }
     };

@@ -267,3 +267,44 @@ async fn the_demo_tools_are_off_whoever_asks() {
         assert_eq!(server.revision(), before, "{key}: nothing changed");
     }
 }
+
+#[tokio::test]
+async fn the_activity_log_names_the_signed_in_user_for_actions_and_refusals() {
+    let server = server();
+    let admin = sign(&claims(&[GLOBAL_ADMINISTRATOR]));
+    accept(&server, "inv-granular-helpdesk", &admin, "k-a").await;
+    let mut billing = claims(&[BILLING_ADMINISTRATOR]);
+    billing["oid"] = json!("1c7a4b9f-6d32-4e80-8f25-7b3c9d1e4a62");
+    billing["name"] = json!("Blair Nguyen");
+    let billing = sign(&billing);
+    accept(&server, "inv-delegated-admin", &billing, "k-b")
+        .await
+        .assert_problem(403, "notPermitted");
+
+    let bearer = format!("Bearer {admin}");
+    let state = get(&server, "/api/state", &[("authorization", &bearer)])
+        .await
+        .json();
+    let activity = state["state"]["activity"].as_array().expect("activity");
+    let by = |name: &str| -> Vec<&Value> {
+        activity
+            .iter()
+            .filter(|e| e["byUser"]["name"] == name)
+            .collect()
+    };
+    let avery = by("Avery Howard");
+    assert!(!avery.is_empty());
+    assert!(avery
+        .iter()
+        .all(|e| e["byUser"]["id"] == "0b6f3a8e-5c21-4d7f-9e14-6a2b8c0d3f51"));
+    assert!(avery.iter().any(|e| e["outcome"] == "Succeeded"));
+    let blair = by("Blair Nguyen");
+    assert_eq!(blair.len(), 1, "the refusal, named");
+    assert!(blair[0]["outcome"]
+        .as_str()
+        .is_some_and(|o| o.starts_with("Refused")));
+    assert_eq!(
+        blair[0]["byUser"]["id"],
+        "1c7a4b9f-6d32-4e80-8f25-7b3c9d1e4a62"
+    );
+}

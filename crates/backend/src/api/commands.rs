@@ -69,6 +69,7 @@ pub async fn commands_post(
     body: Bytes,
 ) -> Result<Answered, ApiError> {
     let input: CommandInput = parse_json(&body)?;
+    let user = persona.user();
     let persona = persona.acting(input.persona.as_deref())?;
     // Every persona may use the demo tools in demo mode, so each flow can
     // be tried from any seat; with real sign-in nobody may invent a
@@ -80,6 +81,7 @@ pub async fn commands_post(
         &app,
         write,
         persona,
+        user,
         input.command,
         "POST /api/commands",
         &body,

@@ -124,13 +124,14 @@ pub async fn invitations_accept(
     body: Bytes,
 ) -> Result<Answered, ApiError> {
     let input: AcceptInvitationInput = parse_json(&body)?;
+    let user = persona.user();
     let persona = persona.acting(None)?;
     let command = Command::AcceptInvitation {
         invitation_id: id.clone(),
         agreement_acknowledged: input.agreement_acknowledged,
     };
     let route = format!("POST /api/invitations/{id}/accept");
-    execute(&app, write, persona, command, &route, &body).await
+    execute(&app, write, persona, user, command, &route, &body).await
 }
 
 #[utoipa::path(
@@ -165,10 +166,11 @@ pub async fn invitations_decline(
     body: Bytes,
 ) -> Result<Answered, ApiError> {
     let _: DeclineInvitationInput = parse_json(&body)?;
+    let user = persona.user();
     let persona = persona.acting(None)?;
     let command = Command::DeclineInvitation {
         invitation_id: id.clone(),
     };
     let route = format!("POST /api/invitations/{id}/decline");
-    execute(&app, write, persona, command, &route, &body).await
+    execute(&app, write, persona, user, command, &route, &body).await
 }

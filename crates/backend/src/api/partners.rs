@@ -94,12 +94,13 @@ pub async fn partners_remove_roles(
     body: Bytes,
 ) -> Result<Answered, ApiError> {
     let _: RemoveRolesInput = parse_json(&body)?;
+    let user = persona.user();
     let persona = persona.acting(None)?;
     let command = Command::RemoveRoles {
         partner_id: id.clone(),
     };
     let route = format!("POST /api/partners/{id}/remove-roles");
-    execute(&app, write, persona, command, &route, &body).await
+    execute(&app, write, persona, user, command, &route, &body).await
 }
 
 #[utoipa::path(
@@ -134,11 +135,12 @@ pub async fn partners_accept_agreement(
     body: Bytes,
 ) -> Result<Answered, ApiError> {
     let input: AcceptAgreementInput = parse_json(&body)?;
+    let user = persona.user();
     let persona = persona.acting(None)?;
     let command = Command::AcceptCustomerAgreement {
         partner_id: id.clone(),
         acknowledged: input.acknowledged,
     };
     let route = format!("POST /api/partners/{id}/accept-agreement");
-    execute(&app, write, persona, command, &route, &body).await
+    execute(&app, write, persona, user, command, &route, &body).await
 }

@@ -8,7 +8,7 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use domain::Persona;
+use domain::{Persona, SignedInUser};
 use identity::Identity;
 
 use super::ApiError;
@@ -19,7 +19,7 @@ pub const HEADER: &str = "x-persona";
 
 /// The persona acting: the token's in token mode, else the one
 /// `X-Persona` names, if any.
-pub struct HeaderPersona(pub Option<Persona>);
+pub struct HeaderPersona(pub Option<Persona>, pub Option<SignedInUser>);
 
 impl FromRequestParts<AppState> for HeaderPersona {
     type Rejection = ApiError;
@@ -34,7 +34,13 @@ impl FromRequestParts<AppState> for HeaderPersona {
             Auth::Token(_) => parts
                 .extensions
                 .get::<Identity>()
-                .map(|who| HeaderPersona(Some(who.persona)))
+                .map(|who| {
+                    let user = SignedInUser {
+                        id: who.user_id.clone(),
+                        name: who.name.clone(),
+                    };
+                    HeaderPersona(Some(who.persona), Some(user))
+                })
                 .ok_or_else(ApiError::token_required),
         }
     }
@@ -42,13 +48,18 @@ impl FromRequestParts<AppState> for HeaderPersona {
 
 fn from_header(parts: &Parts) -> Result<HeaderPersona, ApiError> {
     let Some(value) = parts.headers.get(HEADER) else {
-        return Ok(HeaderPersona(None));
+        return Ok(HeaderPersona(None, None));
     };
     let text = value.to_str().unwrap_or_default();
-    parse(text).map(|p| HeaderPersona(Some(p)))
+    parse(text).map(|p| HeaderPersona(Some(p), None))
 }
 
 impl HeaderPersona {
+    /// The signed-in user behind the persona: known in token mode only.
+    pub fn user(&self) -> Option<SignedInUser> {
+        self.1.clone()
+    }
+
     /// For reads: no persona sees what a user without admin roles sees
     /// (deny by default).
     pub fn or_least(self) -> Persona {

@@ -5,7 +5,7 @@
 use axum::body::Bytes;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use domain::{Command, Persona};
+use domain::{Command, Persona, SignedInUser};
 use serde::de::DeserializeOwned;
 
 use super::etag;
@@ -56,13 +56,16 @@ pub async fn execute(
     app: &AppState,
     write: WriteHeaders,
     persona: Persona,
+    user: Option<SignedInUser>,
     command: Command,
     route: &str,
     body: &Bytes,
 ) -> Result<Answered, ApiError> {
+    // The same key from another user is another request.
     let request = format!(
-        "{route}\n{}\n{}",
+        "{route}\n{}\n{}\n{}",
         persona.id(),
+        user.as_ref().map_or("", |u| u.id.as_str()),
         String::from_utf8_lossy(body)
     );
     let store = app.store.clone();
@@ -75,7 +78,13 @@ pub async fn execute(
             if current.read_only {
                 return Err(ApiError::read_only());
             }
-            Ok(engine_host::run(current, persona, &command, wall))
+            Ok(engine_host::run(
+                current,
+                persona,
+                user.as_ref(),
+                &command,
+                wall,
+            ))
         })
     })
     .await??;

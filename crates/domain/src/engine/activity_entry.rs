@@ -24,6 +24,20 @@ pub struct ActivityEntry {
     /// saved before it existed, which read as `false`.
     #[serde(default, skip_serializing_if = "is_false")]
     pub by_partner: bool,
+    /// The signed-in person (or app) behind the persona, when the host
+    /// knows one from a verified token. Absent in the demo, where the
+    /// persona is all there is, and in entries saved before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_user: Option<SignedInUser>,
+}
+
+/// Who acted, as a verified token names them: the directory id (`oid`)
+/// and the display name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignedInUser {
+    pub id: String,
+    pub name: String,
 }
 
 fn is_false(value: &bool) -> bool {
@@ -42,7 +56,10 @@ impl ActivityEntry {
                 None => "The partner".to_string(),
             };
         }
-        self.persona.map_or("System", Persona::label).to_string()
+        match (&self.by_user, self.persona) {
+            (Some(user), Some(persona)) => format!("{} ({})", user.name, persona.label()),
+            (_, persona) => persona.map_or("System", Persona::label).to_string(),
+        }
     }
 
     pub fn was_refused(&self) -> bool {
@@ -330,7 +347,71 @@ mod tests {
             partner_name: None,
             outcome: ActivityEntry::SUCCEEDED.to_string(),
             by_partner: false,
+            by_user: None,
         }
+    }
+
+    #[test]
+    fn a_signed_in_user_is_named_for_what_they_did_and_were_refused() {
+        let now = ts("2026-11-23T04:42:18Z");
+        let mut state = crate::demo::demo_state(now);
+        let avery = SignedInUser {
+            id: "0b6f3a8e-5c21-4d7f-9e14-6a2b8c0d3f51".into(),
+            name: "Avery Howard".into(),
+        };
+        let before = state.activity.len();
+        let accept = Command::AcceptInvitation {
+            invitation_id: "inv-reseller".into(),
+            agreement_acknowledged: true,
+        };
+        state
+            .execute_as(Some(&avery), &accept, Persona::GlobalAdministrator, now)
+            .unwrap();
+        let mine = &state.activity[before..];
+        assert!(!mine.is_empty());
+        for entry in mine {
+            assert_eq!(entry.by_user.as_ref(), Some(&avery), "{}", entry.action);
+            assert_eq!(entry.actor(), "Avery Howard (Global Administrator)");
+        }
+
+        let remove = Command::RemoveRoles {
+            partner_id: "fabrikam-it".into(),
+        };
+        let blair = SignedInUser {
+            id: "1c7a4b9f-6d32-4e80-8f25-7b3c9d1e4a62".into(),
+            name: "Blair Nguyen".into(),
+        };
+        let refused = state
+            .execute_as(Some(&blair), &remove, Persona::BillingAdministrator, now)
+            .unwrap_err();
+        state.record_refusal_as(
+            Some(&blair),
+            &remove,
+            Persona::BillingAdministrator,
+            now,
+            &refused,
+        );
+        let last = state.activity.last().unwrap();
+        assert!(last.was_refused());
+        assert_eq!(last.actor(), "Blair Nguyen (Billing Administrator)");
+
+        // Without a user (the demo), entries name the persona as before,
+        // and the name is not kept for the next command.
+        let decline = Command::DeclineInvitation {
+            invitation_id: "inv-delegated-admin".into(),
+        };
+        state
+            .execute(&decline, Persona::GlobalAdministrator, now)
+            .unwrap();
+        let last = state.activity.last().unwrap();
+        assert_eq!(last.by_user, None);
+        assert_eq!(last.actor(), "Global Administrator");
+
+        // Saved and read back.
+        let json = serde_json::to_string(&state.activity[before]).unwrap();
+        assert!(json.contains(r#""byUser":{"id":"0b6f3a8e"#), "{json}");
+        let back: ActivityEntry = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.by_user.as_ref(), Some(&avery));
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod domain_error;
 mod event;
 pub(crate) mod state;
 
-pub use activity_entry::ActivityEntry;
+pub use activity_entry::{ActivityEntry, SignedInUser};
 pub use command::Command;
 pub use domain_error::DomainError;
 pub use event::Event;

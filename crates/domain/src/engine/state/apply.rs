@@ -329,6 +329,8 @@ impl State {
             partner_name,
             outcome: ActivityEntry::SUCCEEDED.to_string(),
             by_partner,
+            // `log` names the signed-in user, when there is one.
+            by_user: None,
         });
     }
 

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     AccessReviewRecord, ActivityEntry, Command, ContactRequest, DelegatedAdminRelationship,
     DomainError, Event, Invitation, LegacyDelegatedRoles, Notice, Partner, PartnerType, Persona,
-    Timestamp,
+    SignedInUser, Timestamp,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +54,10 @@ pub struct State {
     /// organization has none, and the import says it can't check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<String>,
+    /// Who is signed in while one command runs (`execute_as`), for the
+    /// entries it logs; never saved.
+    #[serde(skip)]
+    acting_user: Option<SignedInUser>,
 }
 
 impl State {
@@ -74,7 +78,37 @@ impl State {
             activity: Vec::new(),
             last_access_review: None,
             tenant_id: None,
+            acting_user: None,
         }
+    }
+
+    /// As [`State::execute`], naming `user` in every activity entry it logs
+    /// for the persona.
+    pub fn execute_as(
+        &mut self,
+        user: Option<&SignedInUser>,
+        command: &Command,
+        persona: Persona,
+        now: Timestamp,
+    ) -> Result<Vec<Event>, DomainError> {
+        self.acting_user = user.cloned();
+        let result = self.execute(command, persona, now);
+        self.acting_user = None;
+        result
+    }
+
+    /// As [`State::record_refusal`], naming `user`.
+    pub fn record_refusal_as(
+        &mut self,
+        user: Option<&SignedInUser>,
+        command: &Command,
+        persona: Persona,
+        now: Timestamp,
+        error: &DomainError,
+    ) {
+        self.acting_user = user.cloned();
+        self.record_refusal(command, persona, now, error);
+        self.acting_user = None;
     }
 
     /// Decides and applies a command: all its events, or an error and no
@@ -112,13 +146,19 @@ impl State {
             partner_name,
             outcome: format!("Refused: {error}"),
             by_partner: false,
+            by_user: None,
         });
     }
 
     /// Adds an entry to the activity log, dropping the oldest beyond
     /// [`State::ACTIVITY_LIMIT`] so the saved state and the Activity page
     /// stay small however long the console is used.
-    pub(crate) fn log(&mut self, entry: ActivityEntry) {
+    pub(crate) fn log(&mut self, mut entry: ActivityEntry) {
+        // What a signed-in person did (not the system, not the partner)
+        // carries their name.
+        if entry.persona.is_some() && !entry.by_partner {
+            entry.by_user = self.acting_user.clone();
+        }
         self.activity.push(entry);
         let excess = self.activity.len().saturating_sub(Self::ACTIVITY_LIMIT);
         self.activity.drain(..excess);
