@@ -38,8 +38,6 @@ pub enum Auth {
 
 pub struct TokenAuth {
     verifier: RwLock<TokenVerifier>,
-    issuer: IssuerRule,
-    audience: String,
     organization: String,
     /// Where fresh keys come from; none when the keys were given.
     jwks_uri: Option<String>,
@@ -70,8 +68,6 @@ impl TokenAuth {
     pub fn with_keys(verifier: TokenVerifier, organization: &str) -> TokenAuth {
         TokenAuth {
             verifier: RwLock::new(verifier),
-            issuer: IssuerRule::Exact(String::new()),
-            audience: DEFAULT_AUDIENCE.to_string(),
             organization: organization.to_ascii_lowercase(),
             jwks_uri: None,
             last_refresh: Mutex::new(None),
@@ -106,9 +102,7 @@ impl TokenAuth {
         }
         let keys = fetch_json(&client, &discovery.jwks_uri).await?;
         Ok(TokenAuth {
-            verifier: RwLock::new(TokenVerifier::new(rule.clone(), audience, keys)),
-            issuer: rule,
-            audience: audience.to_string(),
+            verifier: RwLock::new(TokenVerifier::new(rule, audience, keys)),
             organization: organization.to_ascii_lowercase(),
             jwks_uri: Some(discovery.jwks_uri),
             last_refresh: Mutex::new(Some(Instant::now())),
@@ -160,10 +154,12 @@ impl TokenAuth {
         }
         match fetch_json(&self.client, uri).await {
             Ok(keys) => {
-                let fresh = TokenVerifier::new(self.issuer.clone(), self.audience.clone(), keys);
                 match self.verifier.write() {
-                    Ok(mut verifier) => *verifier = fresh,
-                    Err(poisoned) => *poisoned.into_inner() = fresh,
+                    Ok(mut verifier) => *verifier = verifier.with_keys(keys),
+                    Err(poisoned) => {
+                        let mut verifier = poisoned.into_inner();
+                        *verifier = verifier.with_keys(keys);
+                    }
                 }
                 true
             }

@@ -42,6 +42,16 @@ impl TokenVerifier {
         ))
     }
 
+    /// The same checks against a fresh set of published keys (the provider
+    /// rotated them).
+    pub fn with_keys(&self, keys: JwkSet) -> TokenVerifier {
+        TokenVerifier {
+            issuer: self.issuer.clone(),
+            audience: self.audience.clone(),
+            keys,
+        }
+    }
+
     /// Whether the provider has published this key id (a new one means the
     /// keys should be fetched again).
     pub fn knows_key(&self, kid: &str) -> bool {
