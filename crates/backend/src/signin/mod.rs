@@ -304,3 +304,110 @@ async fn current_session(State(state): State<AppState>, session: Session) -> Res
     }))
     .into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use identity::TokenClaims;
+
+    const NOW: i64 = 1_800_000_000;
+
+    fn sign_in(dir: &std::path::Path) -> SignIn {
+        let config = SignInConfig {
+            oidc: OidcSettings {
+                issuer: "http://127.0.0.1:9".into(),
+                client_id: "partner-console".into(),
+                client_secret: "s".into(),
+                public_url: "http://127.0.0.1:8090".into(),
+                scopes: vec![],
+            },
+            idle_timeout: SignInConfig::DEFAULT_IDLE,
+            lifetime: SignInConfig::DEFAULT_LIFETIME,
+        };
+        SignIn {
+            provider: Provider::new(config.oidc.clone()).unwrap(),
+            config,
+            sessions: SqliteSessions::open(&dir.join("db.sqlite3")).unwrap(),
+        }
+    }
+
+    fn signed_in(at: i64) -> SignedIn {
+        let claims = TokenClaims {
+            tid: Some("6f1d2c3b-4a59-4e8d-9c7b-2a1e0f3d5b6c".into()),
+            oid: Some("0b6f3a8e-5c21-4d7f-9e14-6a2b8c0d3f51".into()),
+            name: Some("Avery Howard".into()),
+            wids: vec!["62e90394-69f5-4237-9190-012177145e10".into()],
+            ..TokenClaims::default()
+        };
+        SignedIn::new(
+            oidc::Verified {
+                claims,
+                tenant_name: Some("Adatum Corporation".into()),
+                id_token: "header.payload.signature".into(),
+            },
+            at,
+        )
+    }
+
+    async fn session_with(sign_in: &SignIn, user: Option<SignedIn>) -> Session {
+        let session = Session::new(None, Arc::new(sign_in.sessions.clone()), None);
+        if let Some(user) = user {
+            session.insert(USER_KEY, user).await.unwrap();
+        }
+        session
+    }
+
+    fn temp_dir(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("signin-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[tokio::test]
+    async fn a_session_names_its_person_until_its_lifetime_is_over() {
+        let dir = temp_dir("lifetime");
+        let sign_in = sign_in(&dir);
+        let session = session_with(&sign_in, Some(signed_in(NOW))).await;
+        let who = sign_in.identify(&session, NOW + 60).await.unwrap();
+        assert_eq!(who.name, "Avery Howard");
+        assert_eq!(who.persona, domain::Persona::GlobalAdministrator);
+
+        let eight_hours_on = NOW + 8 * 60 * 60 + 1;
+        let refused = sign_in
+            .identify(&session, eight_hours_on)
+            .await
+            .unwrap_err();
+        assert_eq!(refused.status(), axum::http::StatusCode::UNAUTHORIZED);
+        // Ended for good: an earlier clock does not bring it back.
+        assert!(sign_in.identify(&session, NOW + 60).await.is_err());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn no_one_signed_in_is_refused() {
+        let dir = temp_dir("anonymous");
+        let sign_in = sign_in(&dir);
+        let session = session_with(&sign_in, None).await;
+        let refused = sign_in.identify(&session, NOW).await.unwrap_err();
+        assert_eq!(refused.status(), axum::http::StatusCode::UNAUTHORIZED);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn the_organization_is_named_by_the_provider_else_by_the_sign_in_domain() {
+        let mut user = signed_in(NOW);
+        assert_eq!(user.organization_name(), "Adatum Corporation");
+        user = SignedIn::new(
+            oidc::Verified {
+                claims: TokenClaims {
+                    preferred_username: Some("finley@contoso.onmicrosoft.com".into()),
+                    ..TokenClaims::default()
+                },
+                tenant_name: None,
+                id_token: String::new(),
+            },
+            NOW,
+        );
+        assert_eq!(user.organization_name(), "contoso.onmicrosoft.com");
+    }
+}
