@@ -1,5 +1,6 @@
 //! What every handler shares: the store (and the engine's state in it),
-//! the clock, the fault injector and who may call the API.
+//! the clock, the fault injector, who may call the API and what a new
+//! organization starts with.
 
 use std::sync::Arc;
 
@@ -14,4 +15,8 @@ pub struct AppState {
     pub clock: Clock,
     pub faults: Arc<Faults>,
     pub auth: Arc<Auth>,
+    /// The demo organization starts with the demo data (`--demo-data`);
+    /// every other organization starts empty. Demo-persona mode always has
+    /// it.
+    pub demo_data: bool,
 }

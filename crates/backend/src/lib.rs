@@ -40,9 +40,14 @@ pub use store::{Store, StoreError};
 pub struct Config {
     /// The folder Trunk built (`dist/`).
     pub dist: PathBuf,
-    /// The SQLite file; created with demo data when new.
+    /// The SQLite file: every organization's data, each created at first
+    /// use.
     pub db: PathBuf,
     pub faults: FaultConfig,
+    /// The demo organization (`domain::demo::DEMO_TENANT_ID`) starts with
+    /// the demo data; every other one starts empty. Demo-persona mode
+    /// always has it.
+    pub demo_data: bool,
 }
 
 impl Config {
@@ -52,18 +57,20 @@ impl Config {
             dist,
             db: default_db(),
             faults: FaultConfig::default(),
+            demo_data: false,
         }
     }
 }
 
 /// Opens the database and builds what the handlers share.
 pub fn open(config: &Config, clock: Clock) -> Result<AppState, StoreError> {
-    let store = Store::open(&config.db, clock.now())?;
+    let store = Store::open(&config.db)?;
     Ok(AppState {
         store: Arc::new(store),
         clock,
         faults: Arc::new(faults::Faults::new(config.faults)),
         auth: Arc::new(auth::Auth::DemoPersona),
+        demo_data: config.demo_data,
     })
 }
 

@@ -61,10 +61,16 @@ struct Cli {
     #[arg(long, env = "PARTNER_CONSOLE_API_AUDIENCE", default_value = backend::auth::DEFAULT_AUDIENCE)]
     api_audience: String,
 
-    /// Token mode: the organization (tenant id) whose data this server
-    /// holds; tokens for any other are refused.
-    #[arg(long, env = "PARTNER_CONSOLE_ORGANIZATION", value_name = "TENANT_ID", default_value = backend::auth::DEMO_ORGANIZATION)]
-    organization: String,
+    /// Token mode: let in only this organization (tenant id); repeat it
+    /// for several. Without it, every organization the issuer accepts is
+    /// let in, each with its own data.
+    #[arg(
+        long,
+        env = "PARTNER_CONSOLE_ORGANIZATION",
+        value_name = "TENANT_ID",
+        value_delimiter = ','
+    )]
+    organization: Vec<String>,
 }
 
 impl Cli {
@@ -130,9 +136,14 @@ async fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
+        let organizations = if cli.organization.is_empty() {
+            "every organization".to_string()
+        } else {
+            format!("organizations {}", cli.organization.join(", "))
+        };
         println!(
-            "token mode: the API believes bearer tokens from {issuer} for {} (organization {}); X-Persona grants nothing",
-            cli.api_audience, cli.organization
+            "token mode: the API believes bearer tokens from {issuer} for {} ({organizations}); X-Persona grants nothing",
+            cli.api_audience
         );
     }
     let listener = match tokio::net::TcpListener::bind(addr).await {

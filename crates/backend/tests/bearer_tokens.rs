@@ -36,7 +36,11 @@ fn server() -> Server {
         AUDIENCE,
         JwkSet { keys: vec![jwk] },
     );
-    Server::with_token_auth(TokenAuth::with_keys(verifier, DEMO_ORGANIZATION))
+    // This server lets in Adatum only (`--organization`).
+    Server::with_token_auth(TokenAuth::with_keys(
+        verifier,
+        &[DEMO_ORGANIZATION.to_string()],
+    ))
 }
 
 fn claims(wids: &[&str]) -> Value {

@@ -3,6 +3,7 @@
 
 mod support;
 
+use backend::store::Organization;
 use backend::{Store, StoreError};
 use support::{now, Dir, Server};
 
@@ -18,11 +19,11 @@ async fn writes_and_their_answers_survive_a_restart() {
         )
         .await;
     assert_eq!(first.status.as_u16(), 200);
-    let before = server.state.store.current().state.clone();
+    let before = server.current().state.clone();
 
     let server = server.restart();
     assert_eq!(server.revision(), 2);
-    assert_eq!(server.state.store.current().state, before);
+    assert_eq!(server.current().state, before);
     assert!(server.state.store.event_count().expect("count") >= 1);
     let replay = server
         .post(
@@ -48,7 +49,7 @@ fn a_file_that_is_not_a_database_is_refused_clearly() {
         "this is not SQLite, just text that is long enough to matter".repeat(50),
     )
     .expect("write");
-    let error = Store::open(&path, now()).err().expect("refused");
+    let error = Store::open(&path).err().expect("refused");
     assert!(matches!(error, StoreError::NotADatabase { .. }), "{error}");
     let message = error.to_string();
     assert!(
@@ -65,16 +66,20 @@ fn a_file_that_is_not_a_database_is_refused_clearly() {
 fn a_damaged_snapshot_is_refused_and_can_be_set_aside() {
     let dir = Dir::new();
     let path = dir.path().join("damaged.sqlite3");
-    drop(Store::open(&path, now()).expect("new database"));
+    let store = Store::open(&path).expect("new database");
+    store
+        .enter(&Organization::demo(), || domain::demo::demo_state(now()))
+        .expect("the demo organization");
+    drop(store);
     let conn = rusqlite::Connection::open(&path).expect("open");
     conn.execute(
-        "UPDATE snapshot SET body = '{\"schemaVersion\":2,\"state\":{\"now\":1}}'",
+        "UPDATE organizations SET body = '{\"schemaVersion\":2,\"state\":{\"now\":1}}'",
         [],
     )
     .expect("damage");
     drop(conn);
 
-    let error = Store::open(&path, now()).err().expect("refused");
+    let error = Store::open(&path).err().expect("refused");
     assert!(
         matches!(error, StoreError::CorruptSnapshot { .. }),
         "{error}"
@@ -83,19 +88,23 @@ fn a_damaged_snapshot_is_refused_and_can_be_set_aside() {
 
     let aside = Store::set_aside(&path).expect("set aside").expect("moved");
     assert!(aside.exists() && !path.exists());
-    let fresh = Store::open(&path, now()).expect("a fresh start");
-    assert_eq!(fresh.current().revision, 1);
+    let fresh = Store::open(&path).expect("a fresh start");
+    assert_eq!(fresh.organizations(), Vec::<String>::new(), "nothing kept");
+    let demo = fresh
+        .enter(&Organization::demo(), || domain::demo::demo_state(now()))
+        .expect("created again");
+    assert_eq!(demo.revision, 1);
 }
 
 #[test]
 fn a_database_from_a_newer_backend_is_refused() {
     let dir = Dir::new();
     let path = dir.path().join("newer.sqlite3");
-    drop(Store::open(&path, now()).expect("new database"));
+    drop(Store::open(&path).expect("new database"));
     let conn = rusqlite::Connection::open(&path).expect("open");
     conn.pragma_update(None, "user_version", 99).expect("bump");
     drop(conn);
-    let error = Store::open(&path, now()).err().expect("refused");
+    let error = Store::open(&path).err().expect("refused");
     assert!(
         matches!(error, StoreError::NewerLayout { found: 99, .. }),
         "{error}"

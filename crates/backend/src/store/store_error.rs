@@ -14,6 +14,9 @@ pub enum StoreError {
     CorruptSnapshot { path: PathBuf, detail: String },
     /// Setting the old file aside for `--reset` failed.
     SetAside { path: PathBuf, detail: String },
+    /// A write for an organization nobody of which was let in (a bug: the
+    /// guard creates it first).
+    NoSuchOrganization(String),
     /// Any other SQLite failure while reading or writing.
     Sqlite(rusqlite::Error),
 }
@@ -42,6 +45,9 @@ impl fmt::Display for StoreError {
             ),
             StoreError::SetAside { path, detail } => {
                 write!(f, "could not set {} aside: {detail}", path.display())
+            }
+            StoreError::NoSuchOrganization(id) => {
+                write!(f, "organization {id} has no state yet")
             }
             StoreError::Sqlite(e) => write!(f, "database error: {e}"),
         }
