@@ -2,6 +2,8 @@
 //! SQLite file), with helpers to send requests and read answers.
 #![allow(dead_code)]
 
+pub mod tokens;
+
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
