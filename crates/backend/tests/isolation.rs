@@ -455,3 +455,26 @@ async fn a_new_organization_starts_empty_under_its_own_name_and_id() {
         Some("fourthcoffee.example")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_first_requests_of_an_organization_at_once_find_one_state() {
+    let server = Server::with_token_auth(token_auth(&[]));
+    let token = bearer(&claims(
+        CONTOSO,
+        FINLEY,
+        "Finley Okafor",
+        &[GLOBAL_ADMINISTRATOR],
+    ));
+    let request = || {
+        Request::get("/api/state")
+            .header("authorization", &token)
+            .body(Body::empty())
+            .expect("request")
+    };
+    let (first, second) = tokio::join!(server.send(request()), server.send(request()));
+    assert_eq!(first.status.as_u16(), 200, "{}", first.text());
+    assert_eq!(second.status.as_u16(), 200, "{}", second.text());
+    assert_eq!(first.header("etag"), "\"1\"");
+    assert_eq!(first.text(), second.text(), "the same state");
+    assert_eq!(server.state.store.organizations(), [CONTOSO]);
+}

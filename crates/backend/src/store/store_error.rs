@@ -27,7 +27,7 @@ impl fmt::Display for StoreError {
             StoreError::NotADatabase { path, detail } => write!(
                 f,
                 "{} is not a database this backend can read ({detail}). \
-                 Start with --reset to set it aside and begin with demo data.",
+                 Start with --reset to set it aside and begin afresh.",
                 path.display()
             ),
             StoreError::NewerLayout { path, found } => write!(
@@ -40,7 +40,7 @@ impl fmt::Display for StoreError {
             StoreError::CorruptSnapshot { path, detail } => write!(
                 f,
                 "the saved state in {} can't be read: {detail} \
-                 Start with --reset to set the file aside (it is kept) and begin with demo data.",
+                 Start with --reset to set the file aside (it is kept) and begin afresh.",
                 path.display()
             ),
             StoreError::SetAside { path, detail } => {
