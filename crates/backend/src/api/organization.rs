@@ -24,13 +24,20 @@ pub async fn enter(app: &AppState, request: &mut Request) -> Result<(), ApiError
         None if matches!(app.auth.as_ref(), Auth::DemoPersona) => Organization::demo(),
         None => return Err(ApiError::token_required()),
     };
+    ensure(app, &organization).await?;
+    request.extensions_mut().insert(organization);
+    Ok(())
+}
+
+/// Creates the organization's state if nobody of it came before (sign-in
+/// calls this too, so the header can name it at once).
+pub async fn ensure(app: &AppState, organization: &Organization) -> Result<(), ApiError> {
     if app.store.current(&organization.id).is_none() {
         let store = app.store.clone();
-        let first = first_state(app, &organization);
+        let first = first_state(app, organization);
         let entering = organization.clone();
         tokio::task::spawn_blocking(move || store.enter(&entering, first)).await??;
     }
-    request.extensions_mut().insert(organization);
     Ok(())
 }
 
