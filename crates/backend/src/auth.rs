@@ -179,19 +179,26 @@ impl TokenAuth {
 /// the handlers. In demo mode it lets everything through. Either way the
 /// organization the request acts in goes there too (`api::organization`).
 pub async fn guard(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    if let Auth::Token(auth) = state.auth.as_ref() {
-        let Some(token) = bearer_token(&request) else {
-            return ApiError::token_required().into_response();
-        };
-        let now = u64::try_from(state.clock.wall_seconds()).unwrap_or(0);
-        match auth.identify(&token, now).await {
-            Ok(who) => {
-                request.extensions_mut().insert(who);
-            }
-            Err(refused) => return ApiError::token_refused(refused.to_string()).into_response(),
+    let Auth::Token(auth) = state.auth.as_ref() else {
+        return admit(&state, request, next).await;
+    };
+    let Some(token) = bearer_token(&request) else {
+        return ApiError::token_required().into_response();
+    };
+    let now = u64::try_from(state.clock.wall_seconds()).unwrap_or(0);
+    match auth.identify(&token, now).await {
+        Ok(who) => {
+            request.extensions_mut().insert(who);
+            admit(&state, request, next).await
         }
+        Err(refused) => ApiError::token_refused(refused.to_string()).into_response(),
     }
-    match crate::api::organization::enter(&state, &mut request).await {
+}
+
+/// Lets a request in, in its organization: its identity's, or the demo
+/// one in demo-persona mode; created at first use (`api::organization`).
+async fn admit(state: &AppState, mut request: Request, next: Next) -> Response {
+    match crate::api::organization::enter(state, &mut request).await {
         Ok(()) => next.run(request).await,
         Err(refused) => refused.into_response(),
     }
