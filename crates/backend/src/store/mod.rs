@@ -3,10 +3,9 @@
 //! idempotent writes. Reads are served from memory (organization → current
 //! state); each write is one transaction, all or nothing.
 
+mod organization;
 mod schema;
 mod store_error;
-
-mod organization;
 
 pub use organization::Organization;
 pub use schema::LAYOUT_VERSION;
