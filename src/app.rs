@@ -1,7 +1,7 @@
 //! The router and the shell: header, left navigation and the routed page.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use crate::components::shell::Shell;
@@ -20,9 +20,11 @@ pub fn App() -> impl IntoView {
     let base = crate::base_path::get();
 
     view! {
+        // FlatRoutes, not Routes: no route here nests, and the flat router
+        // is 10.4 KB less wasm brotli (417,924 -> 407,499 bytes).
         <Router base=base>
             <Shell>
-                <Routes fallback=pages::not_found::NotFound>
+                <FlatRoutes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage />
                     <Route path=path!("/partners/find") view=pages::find_partner::FindPartnerPage />
                     <Route path=path!("/partners/contact") view=pages::contact::ContactPage />
@@ -45,7 +47,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/activity") view=pages::activity::ActivityPage />
                     <Route path=path!("/demo/partner-simulator") view=pages::simulator::SimulatorPage />
                     <Route path=path!("/debug/panic") view=pages::debug_panic::DebugPanicPage />
-                </Routes>
+                </FlatRoutes>
             </Shell>
         </Router>
     }
