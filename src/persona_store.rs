@@ -1,5 +1,6 @@
-//! The signed-in persona: a context every page reads, kept in localStorage
-//! so a reload signs the same persona back in.
+//! The signed-in persona: a context every page reads. In the demo modes it
+//! is kept in localStorage so a reload signs the same persona back in; on a
+//! server where people sign in it is the session's.
 
 use domain::Persona;
 use leptos::prelude::*;
@@ -16,6 +17,13 @@ impl SignedIn {
     /// Reads the stored persona (anything unreadable falls back to the
     /// default) and keeps storage in step with later changes.
     pub fn provide() -> SignedIn {
+        // Signed in on the server: the session's persona, never stored
+        // and never switched.
+        if let Some(session) = crate::session::current() {
+            let signed_in = SignedIn(RwSignal::new(session.persona));
+            provide_context(signed_in);
+            return signed_in;
+        }
         let stored = read_stored().unwrap_or_default();
         let signed_in = SignedIn(RwSignal::new(stored));
         Effect::new(move |_| write_stored(signed_in.0.get()));
