@@ -94,6 +94,7 @@ export function claimsOf(account) {
     name: account.name,
     preferred_username: account.username,
     wids: account.wids,
+    tenant_name: account.organization,
   };
   if (account.idp) claims.idp = account.idp;
   return claims;
@@ -110,6 +111,7 @@ export function automationClaimsOf(clientId) {
     // directory roles arrive in `wids` as a user's do.
     azp: client.clientId,
     name: client.name,
+    tenant_name: ORGANIZATIONS[client.org].name,
     wids: [ROLE.globalAdministrator],
   };
 }

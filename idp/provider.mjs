@@ -22,7 +22,9 @@ export const CONSOLE_CLIENT_ID = 'partner-console';
 export const CONSOLE_CLIENT_SECRET = 'demo-console-secret';
 
 // The claims Entra puts in an ID token that the console relies on.
-const ENTRA_CLAIMS = ['sub', 'oid', 'tid', 'wids', 'idp', 'name', 'preferred_username'];
+// `tenant_name` is this provider's own: Entra sends no organization name,
+// and the console then shows the domain of the sign-in name instead.
+const ENTRA_CLAIMS = ['sub', 'oid', 'tid', 'wids', 'idp', 'name', 'preferred_username', 'tenant_name'];
 
 /**
  * Builds the provider.

@@ -4,7 +4,7 @@
 //                       [--console http://127.0.0.1:8090] [--console ...]
 //
 // Each --console is an origin of the console's backend: its sign-in
-// callback (/auth/callback) and its signed-out page (/) are allowed.
+// callback (/auth/callback) and its signed-out page (/signed-out) are allowed.
 // Prints "ready <issuer>" once it listens.
 
 import http from 'node:http';
@@ -28,7 +28,7 @@ export async function startProvider({ host = '127.0.0.1', port = 8091, consoles 
   const provider = await createProvider({
     issuer,
     redirectUris: origins.map((o) => `${o}/auth/callback`),
-    postLogoutRedirectUris: origins.map((o) => `${o}/`),
+    postLogoutRedirectUris: origins.map((o) => `${o}/signed-out`),
   });
   const callback = provider.callback();
   server.on('request', (req, res) => {

@@ -37,6 +37,9 @@ step "development identity provider and token mode: Entra-shaped tokens, PKCE, t
 node --test idp/test/
 scripts/check/token_mode.sh
 
+step "sign-in over HTTP: code + PKCE through the provider's form, sessions, refused callbacks, cross-site writes, sign-out"
+tools/schemathesis/bin/python scripts/check/sign_in.py
+
 step "API contract: schemathesis, every check, against the generated /openapi.json"
 scripts/check/schemathesis.sh
 

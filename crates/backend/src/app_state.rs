@@ -1,11 +1,12 @@
 //! What every handler shares: the store (and the engine's state in it),
-//! the clock, the fault injector and who may call the API.
+//! the clock, the fault injector, who may call the API and how people sign in.
 
 use std::sync::Arc;
 
 use crate::auth::Auth;
 use crate::clock::Clock;
 use crate::faults::Faults;
+use crate::signin::SignIn;
 use crate::store::Store;
 
 #[derive(Clone)]
@@ -14,4 +15,7 @@ pub struct AppState {
     pub clock: Clock,
     pub faults: Arc<Faults>,
     pub auth: Arc<Auth>,
+    /// People sign in (sign-in mode); none in demo-persona and plain
+    /// token mode.
+    pub sign_in: Option<Arc<SignIn>>,
 }

@@ -4,7 +4,9 @@
 //! the in-browser persona picker and authenticates nobody. Token mode
 //! (`--oidc-issuer`) believes only a bearer token its identity provider
 //! signed for this API, read by `crates/identity`; `X-Persona` grants
-//! nothing there. Until organizations are separated in storage, a token
+//! nothing there. Sign-in mode is token mode plus people: a session
+//! cookie from `/auth` (see [`crate::signin`]) names them as a token would.
+//! Until organizations are separated in storage, a token
 //! server serves one organization, and a token for any other is refused.
 
 use std::sync::{Mutex, RwLock};
@@ -17,8 +19,11 @@ use axum::response::{IntoResponse, Response};
 use identity::{Identity, IssuerRule, TokenError, TokenVerifier};
 use serde::Deserialize;
 
+use tower_sessions::Session;
+
 use crate::api::ApiError;
 use crate::app_state::AppState;
+use crate::signin::{csrf, SignIn};
 
 /// The audience API tokens must carry unless configured otherwise.
 pub const DEFAULT_AUDIENCE: &str = "api://partner-console";
@@ -179,7 +184,15 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         return next.run(request).await;
     };
     let Some(token) = bearer_token(&request) else {
-        return ApiError::token_required().into_response();
+        return match (
+            &state.sign_in,
+            request.extensions().get::<Session>().cloned(),
+        ) {
+            (Some(sign_in), Some(session)) => {
+                with_session(&state, sign_in, &session, request, next).await
+            }
+            _ => ApiError::token_required().into_response(),
+        };
     };
     let now = u64::try_from(state.clock.wall_seconds()).unwrap_or(0);
     match auth.identify(&token, now).await {
@@ -189,6 +202,27 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         }
         Err(refused) => ApiError::token_refused(refused.to_string()).into_response(),
     }
+}
+
+/// Sign-in mode, no bearer token: the session cookie names the person.
+/// The cookie rides along with any request the browser makes, so a change
+/// must also prove it comes from the console's own pages.
+async fn with_session(
+    state: &AppState,
+    sign_in: &SignIn,
+    session: &Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let who = match sign_in.identify(session, state.clock.wall_seconds()).await {
+        Ok(who) => who,
+        Err(refused) => return refused.into_response(),
+    };
+    if let Some(why) = csrf::refusal(request.method(), request.headers(), sign_in.origin()) {
+        return ApiError::cross_site_refused(why).into_response();
+    }
+    request.extensions_mut().insert(who);
+    next.run(request).await
 }
 
 fn bearer_token(request: &Request) -> Option<String> {

@@ -19,6 +19,8 @@ pub mod faults;
 pub mod openapi;
 pub mod problem;
 pub mod security_headers;
+pub mod sessions;
+pub mod signin;
 pub mod static_files;
 pub mod store;
 
@@ -43,6 +45,8 @@ pub struct Config {
     /// The SQLite file; created with demo data when new.
     pub db: PathBuf,
     pub faults: FaultConfig,
+    /// People sign in through an OpenID Connect provider.
+    pub sign_in: Option<signin::SignInConfig>,
 }
 
 impl Config {
@@ -52,19 +56,40 @@ impl Config {
             dist,
             db: default_db(),
             faults: FaultConfig::default(),
+            sign_in: None,
         }
     }
 }
 
 /// Opens the database and builds what the handlers share.
-pub fn open(config: &Config, clock: Clock) -> Result<AppState, StoreError> {
+pub fn open(config: &Config, clock: Clock) -> Result<AppState, StartError> {
     let store = Store::open(&config.db, clock.now())?;
+    let sign_in = match &config.sign_in {
+        Some(settings) => Some(Arc::new(signin::SignIn {
+            provider: signin::Provider::new(settings.oidc.clone())
+                .map_err(|e| StartError::SignIn(e.to_string()))?,
+            config: settings.clone(),
+            sessions: sessions::SqliteSessions::open(&config.db)
+                .map_err(|e| StartError::SignIn(e.to_string()))?,
+        })),
+        None => None,
+    };
     Ok(AppState {
         store: Arc::new(store),
         clock,
         faults: Arc::new(faults::Faults::new(config.faults)),
         auth: Arc::new(auth::Auth::DemoPersona),
+        sign_in,
     })
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("sign-in could not be set up: {0}")]
+    SignIn(String),
 }
 
 /// The whole HTTP surface, built once and tested in-process.
@@ -72,15 +97,22 @@ pub fn app(config: &Config, state: AppState) -> Router {
     let index = config.dist.join("index.html");
     let csp = security_headers::policy_from_index(&index);
     // Faults apply to the API only: the app's files always load.
-    let api = api::router()
+    let mut api = api::router()
         .route_layer(from_fn_with_state(state.clone(), auth::guard))
         .route_layer(from_fn_with_state(state.faults.clone(), faults::inject));
+    let mut sign_in = Router::new();
+    if let Some(s) = &state.sign_in {
+        // Sessions are read where someone may be signed in, not for files.
+        api = api.layer(s.layer());
+        sign_in = signin::router().layer(s.layer());
+    }
     let router = Router::new()
         .route("/health", get(health))
         .route("/openapi.json", get(openapi_get))
         // Overrides dist/config.json: an app served from here uses this API.
         .route("/config.json", get(app_config))
         .merge(api)
+        .merge(sign_in)
         .with_state(state)
         .fallback_service(static_files::router(&config.dist));
     security_headers::apply(router, &csp)
@@ -104,14 +136,20 @@ async fn health() -> Json<Health> {
     summary = "Tells the app served from here to use this API",
     responses((status = 200, description = "The app's backend", body = openapi::schemas::AppConfig))
 )]
-async fn app_config() -> (
+async fn app_config(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> (
     [(axum::http::HeaderName, &'static str); 1],
     Json<serde_json::Value>,
 ) {
     // Like index.html: revalidated on every load, never kept stale.
     (
         [(CACHE_CONTROL, static_files::NO_CACHE)],
-        Json(serde_json::json!({ "backend": "http", "api": "/api" })),
+        Json(serde_json::json!({
+            "backend": "http",
+            "api": "/api",
+            "signIn": state.sign_in.is_some(),
+        })),
     )
 }
 

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use backend::auth::{Auth, TokenAuth};
+use backend::signin::{OidcSettings, SignInConfig};
 use backend::{app, default_db, default_dist, open, serve, Clock, Config, FaultConfig, Store};
 use clap::Parser;
 
@@ -52,14 +53,62 @@ struct Cli {
 
     /// Token mode: believe only bearer tokens from this OpenID Connect
     /// provider (its issuer URL, or Entra's
-    /// https://login.microsoftonline.com/{tenantid}/v2.0). Without it the
-    /// API believes X-Persona (demo mode).
+    /// https://login.microsoftonline.com/{tenantid}/v2.0). Either this or
+    /// --demo-personas is required.
     #[arg(long, env = "PARTNER_CONSOLE_OIDC_ISSUER", value_name = "URL")]
     oidc_issuer: Option<String>,
 
     /// Token mode: the audience API tokens must carry.
     #[arg(long, env = "PARTNER_CONSOLE_API_AUDIENCE", default_value = backend::auth::DEFAULT_AUDIENCE)]
     api_audience: String,
+
+    /// Sign-in mode: people sign in to the console through the
+    /// --oidc-issuer provider, as this OpenID Connect client (a
+    /// confidential client: its secret comes from
+    /// PARTNER_CONSOLE_OIDC_CLIENT_SECRET or --oidc-client-secret-file).
+    #[arg(
+        long,
+        env = "PARTNER_CONSOLE_OIDC_CLIENT_ID",
+        value_name = "ID",
+        requires = "oidc_issuer"
+    )]
+    oidc_client_id: Option<String>,
+
+    /// Sign-in mode: a file holding the client's secret (its first line).
+    #[arg(
+        long,
+        env = "PARTNER_CONSOLE_OIDC_CLIENT_SECRET_FILE",
+        value_name = "PATH"
+    )]
+    oidc_client_secret_file: Option<PathBuf>,
+
+    /// Sign-in mode: scopes asked for besides openid (repeat the flag).
+    #[arg(long = "oidc-scope", value_name = "SCOPE", default_values_t = ["profile".to_string()])]
+    oidc_scopes: Vec<String>,
+
+    /// The console's address as browsers reach it (default http://ADDR);
+    /// the provider sends people back to PUBLIC_URL/auth/callback, and
+    /// cookies are Secure when it is https.
+    #[arg(long, env = "PARTNER_CONSOLE_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
+
+    /// Sign-in mode: a session unused for this many seconds ends.
+    #[arg(long, value_name = "SECONDS", default_value_t = SignInConfig::DEFAULT_IDLE.as_secs())]
+    session_idle_seconds: u64,
+
+    /// Sign-in mode: a session ends this many seconds after signing in.
+    #[arg(long, value_name = "SECONDS", default_value_t = SignInConfig::DEFAULT_LIFETIME.as_secs())]
+    session_lifetime_seconds: u64,
+
+    /// The demo organization (Adatum Corporation) starts with the demo
+    /// data at its first sign-in; every other organization starts empty.
+    #[arg(long)]
+    demo_data: bool,
+
+    /// For tests and benchmarks only: believe the X-Persona header, which
+    /// anyone can send. Never on a server others can reach.
+    #[arg(long, conflicts_with = "oidc_issuer")]
+    demo_personas: bool,
 
     /// Token mode: the organization (tenant id) whose data this server
     /// holds; tokens for any other are refused.
@@ -82,6 +131,55 @@ impl Cli {
 }
 
 /// A share from 0 to 1 (a rate of faults).
+/// The client secret: from the environment, else the file's first line.
+fn client_secret(cli: &Cli) -> Result<String, String> {
+    if let Ok(secret) = std::env::var("PARTNER_CONSOLE_OIDC_CLIENT_SECRET") {
+        if !secret.trim().is_empty() {
+            return Ok(secret.trim().to_string());
+        }
+    }
+    let Some(path) = &cli.oidc_client_secret_file else {
+        return Err("sign-in needs the client's secret: set PARTNER_CONSOLE_OIDC_CLIENT_SECRET or --oidc-client-secret-file".into());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read the client secret from {}: {e}", path.display()))?;
+    let secret = text.lines().next().unwrap_or_default().trim().to_string();
+    if secret.is_empty() {
+        return Err(format!("{} holds no client secret", path.display()));
+    }
+    Ok(secret)
+}
+
+fn sign_in_config(cli: &Cli) -> Result<Option<SignInConfig>, String> {
+    let (Some(issuer), Some(client_id)) = (&cli.oidc_issuer, &cli.oidc_client_id) else {
+        return Ok(None);
+    };
+    let public_url = cli
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", cli.addr))
+        .trim_end_matches('/')
+        .to_string();
+    if !(public_url.starts_with("https://") || public_url.starts_with("http://")) {
+        return Err(format!(
+            "--public-url must be an http(s) URL, not {public_url}"
+        ));
+    }
+    let mut scopes = cli.oidc_scopes.clone();
+    scopes.retain(|s| s != "openid");
+    Ok(Some(SignInConfig {
+        oidc: OidcSettings {
+            issuer: issuer.clone(),
+            client_id: client_id.clone(),
+            client_secret: client_secret(cli)?,
+            public_url,
+            scopes,
+        },
+        idle_timeout: std::time::Duration::from_secs(cli.session_idle_seconds.max(60)),
+        lifetime: std::time::Duration::from_secs(cli.session_lifetime_seconds.max(60)),
+    }))
+}
+
 fn share(value: &str) -> Result<f64, String> {
     let r: f64 = value.parse().map_err(|_| "not a number".to_string())?;
     if (0.0..=1.0).contains(&r) {
@@ -96,7 +194,21 @@ async fn main() -> ExitCode {
     // Bad flags: clap prints what is wrong and the usage, and exits 2;
     // --help and --version exit 0.
     let cli = Cli::parse();
-    let config = cli.config();
+    if cli.oidc_issuer.is_none() && !cli.demo_personas {
+        eprintln!(
+            "say how people are identified: --oidc-issuer URL (with --oidc-client-id for sign-in), \
+             or --demo-personas for tests and benchmarks only"
+        );
+        return ExitCode::from(2);
+    }
+    let mut config = cli.config();
+    config.sign_in = match sign_in_config(&cli) {
+        Ok(sign_in) => sign_in,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
     let addr = cli.addr;
     if !config.dist.join("index.html").is_file() {
         eprintln!(
@@ -134,6 +246,17 @@ async fn main() -> ExitCode {
             "token mode: the API believes bearer tokens from {issuer} for {} (organization {}); X-Persona grants nothing",
             cli.api_audience, cli.organization
         );
+    }
+    if let Some(sign_in) = &config.sign_in {
+        println!(
+            "sign-in: people sign in through {} as client {}, coming back to {}",
+            sign_in.oidc.issuer,
+            sign_in.oidc.client_id,
+            sign_in.oidc.redirect_url()
+        );
+    }
+    if cli.demo_personas {
+        println!("demo personas: the API believes X-Persona (tests and benchmarks only)");
     }
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(l) => l,

@@ -9,6 +9,10 @@ fn backend(args: &[&str]) -> Output {
         .env_remove("PARTNER_CONSOLE_ADDR")
         .env_remove("PARTNER_CONSOLE_DIST")
         .env_remove("PARTNER_CONSOLE_DB")
+        .env_remove("PARTNER_CONSOLE_OIDC_ISSUER")
+        .env_remove("PARTNER_CONSOLE_OIDC_CLIENT_ID")
+        .env_remove("PARTNER_CONSOLE_OIDC_CLIENT_SECRET")
+        .env_remove("PARTNER_CONSOLE_OIDC_CLIENT_SECRET_FILE")
         .output()
         .expect("the backend binary runs")
 }
@@ -28,6 +32,13 @@ fn help_lists_every_flag_and_exits_0() {
         "--fault-latency-ms",
         "--fault-drop-after-commit-rate",
         "--fault-seed",
+        "--oidc-issuer",
+        "--oidc-client-id",
+        "--oidc-client-secret-file",
+        "--public-url",
+        "--session-idle-seconds",
+        "--session-lifetime-seconds",
+        "--demo-personas",
         "--version",
     ] {
         assert!(text.contains(flag), "--help does not list {flag}:\n{text}");
@@ -86,4 +97,52 @@ fn the_address_falls_back_to_the_environment() {
     let text = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{text}");
     assert!(text.contains("from-the-env"), "{text}");
+}
+
+/// A folder with an index.html, so the app-folder check passes.
+fn app_folder() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cli-app-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>app</title>").unwrap();
+    dir
+}
+
+#[test]
+fn with_no_way_to_identify_people_it_refuses_to_start() {
+    // Deny by default: no mode would have meant believing X-Persona.
+    let dist = app_folder();
+    let out = backend(&["--dist", dist.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("--oidc-issuer") && text.contains("--demo-personas"),
+        "{text}"
+    );
+}
+
+#[test]
+fn sign_in_without_the_client_secret_refuses_to_start_and_says_where_it_goes() {
+    let dist = app_folder();
+    let out = backend(&[
+        "--dist",
+        dist.to_str().unwrap(),
+        "--oidc-issuer",
+        "http://127.0.0.1:9",
+        "--oidc-client-id",
+        "partner-console",
+    ]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("PARTNER_CONSOLE_OIDC_CLIENT_SECRET")
+            && text.contains("--oidc-client-secret-file"),
+        "{text}"
+    );
+}
+
+#[test]
+fn demo_personas_and_a_real_provider_do_not_mix() {
+    let out = backend(&["--demo-personas", "--oidc-issuer", "http://127.0.0.1:9"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--demo-personas"));
 }

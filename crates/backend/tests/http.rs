@@ -17,7 +17,10 @@ async fn an_app_served_from_here_is_told_to_use_this_api() {
     let server = Server::new();
     let reply = server.get("/config.json", None).await;
     assert_eq!(reply.status.as_u16(), 200);
-    assert_eq!(reply.text(), r#"{"api":"/api","backend":"http"}"#);
+    assert_eq!(
+        reply.text(),
+        r#"{"api":"/api","backend":"http","signIn":false}"#
+    );
 }
 
 #[tokio::test]

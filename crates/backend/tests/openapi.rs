@@ -118,9 +118,9 @@ fn reads_document_their_statuses_and_who_may_send_a_persona() {
         // optional (no persona sees the least). Every read takes a token.
         let reads_persona = path.starts_with("/api/invitations");
         let expected = if reads_persona {
-            json!([{}, {"demoPersona": []}, {"bearerToken": []}])
+            json!([{}, {"demoPersona": []}, {"bearerToken": []}, {"sessionCookie": []}])
         } else {
-            json!([{}, {"bearerToken": []}])
+            json!([{}, {"bearerToken": []}, {"sessionCookie": []}])
         };
         assert_eq!(operation["security"], expected, "{path}");
         assert_eq!(
@@ -132,14 +132,14 @@ fn reads_document_their_statuses_and_who_may_send_a_persona() {
 }
 
 #[test]
-fn the_schemes_are_the_demo_persona_and_bearer_tokens_and_say_what_they_are() {
+fn the_schemes_are_bearer_tokens_the_session_cookie_and_the_demo_persona() {
     let doc = doc();
     let schemes = doc["components"]["securitySchemes"]
         .as_object()
         .expect("schemes");
     assert_eq!(
         schemes.keys().collect::<Vec<_>>(),
-        ["bearerToken", "demoPersona"]
+        ["bearerToken", "demoPersona", "sessionCookie"]
     );
     let bearer = &schemes["bearerToken"];
     assert_eq!(bearer["type"], "http");
@@ -150,8 +150,13 @@ fn the_schemes_are_the_demo_persona_and_bearer_tokens_and_say_what_they_are() {
         if path.starts_with("/api/") {
             let security = operation["security"].as_array().expect("security");
             assert!(security.contains(&json!({"bearerToken": []})), "{path}");
+            assert!(security.contains(&json!({"sessionCookie": []})), "{path}");
         }
     }
+    let cookie = &schemes["sessionCookie"];
+    assert_eq!(cookie["type"], "apiKey");
+    assert_eq!(cookie["in"], "cookie");
+    assert_eq!(cookie["name"], backend::signin::COOKIE);
     let persona = &schemes["demoPersona"];
     assert_eq!(persona["type"], "apiKey");
     assert_eq!(persona["in"], "header");

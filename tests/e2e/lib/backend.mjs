@@ -48,7 +48,9 @@ export async function startBackend({ dist, port, db, flags = [], env = {} }) {
   const log = [];
   const child = spawn(
     BACKEND_BIN,
-    ['--addr', `127.0.0.1:${port}`, '--dist', dist, '--db', db, ...flags],
+    // Without a provider, the old X-Persona mode (tests only).
+    ['--addr', `127.0.0.1:${port}`, '--dist', dist, '--db', db,
+      ...(flags.includes('--oidc-issuer') ? [] : ['--demo-personas']), ...flags],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   child.stdout.on('data', (d) => log.push(String(d)));

@@ -77,6 +77,24 @@ impl ApiError {
         error
     }
 
+    /// Sign-in mode: no session, or one that has ended.
+    pub fn sign_in_required(detail: impl Into<String>) -> ApiError {
+        let mut error = ApiError::new(StatusCode::UNAUTHORIZED, "signInRequired", detail);
+        error.challenge = Some(r#"Bearer realm="partner-console""#);
+        error
+    }
+
+    /// The server could not finish for a reason of its own; a retry may work.
+    pub fn unavailable(detail: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", detail)
+    }
+
+    /// A change sent with the session cookie but not by the console's own
+    /// pages: another site's form or script (cross-site request forgery).
+    pub fn cross_site_refused(detail: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::FORBIDDEN, "crossSiteRefused", detail)
+    }
+
     /// Token mode: the demo's stand-ins for the partner and the clock are
     /// off, whoever asks.
     pub fn demo_tools_off() -> ApiError {

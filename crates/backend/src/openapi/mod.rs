@@ -24,6 +24,10 @@ pub const DEMO_PERSONA: &str = "demoPersona";
 /// OpenID Connect provider.
 pub const BEARER_TOKEN: &str = "bearerToken";
 
+/// The sign-in mode's scheme for the console's own pages: the session
+/// cookie that /auth/callback sets.
+pub const SESSION_COOKIE: &str = "sessionCookie";
+
 /// A write's success.
 pub const WRITTEN: &str = "Done: the events, and the new revision (also the ETag). \
 A replay of the same Idempotency-Key gives the first answer again (any status) with \
@@ -37,14 +41,17 @@ with the current ETag, a missing one 428. Errors are RFC 9457 problem+json with 
 A refused command is logged in the activity, so it moves the revision on too (the problem carries the \
 new `revision`). Commands run at max(wall clock, the state's demo clock). Retry only reads and keyed \
 writes; honour Retry-After.\n\n\
-Who acts depends on how the server was started. In demo mode (no `--oidc-issuer`) it believes the \
-`X-Persona` header (the demoPersona scheme): it authenticates nobody. Reads without it see what a user \
-without admin roles sees; writes need it (or, for /api/commands, the body's `persona`). A missing, \
-unknown or contradictory persona is 401. In token mode (`--oidc-issuer`) every /api operation needs \
-`Authorization: Bearer` with an access token from that provider for this API's audience (the \
-bearerToken scheme); the token's organization and directory roles decide, X-Persona grants nothing, \
-and a missing, expired, forged or misdirected token is 401 with a Bearer challenge. Sign-in for the \
-app (a session cookie) is not built yet.";
+Who acts depends on how the server was started. With `--oidc-issuer` (token mode) every /api \
+operation needs `Authorization: Bearer` with an access token from that provider for this API's audience \
+(the bearerToken scheme): the token's organization (`tid`) and directory roles (`wids`) decide, and a \
+missing, expired, forged or misdirected token is 401 with a Bearer challenge. With `--oidc-client-id` too \
+(sign-in mode) people sign in at /auth/sign-in and the app's requests carry the session cookie instead \
+(the sessionCookie scheme): no session, or an ended one, is 401 `signInRequired`, and a write with the \
+cookie must also send `X-Requested-With: partner-console` from the console's own origin, or it is 403 \
+`crossSiteRefused` and nothing changes. Each organization sees only its own data. X-Persona grants \
+nothing in either. `--demo-personas` (tests and benchmarks only) believes the `X-Persona` header \
+instead (the demoPersona scheme): reads without it see what a user without admin roles sees; writes \
+need it (or, for /api/commands, the body's `persona`); a missing, unknown or contradictory persona is 401.";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -119,9 +126,8 @@ impl Modify for Described {
     }
 }
 
-/// The security schemes the server implements: the demo persona and
-/// bearer tokens. The session cookie's belongs here once sign-in for the
-/// app exists, and not before (a document must not promise it).
+/// The security schemes the server implements: bearer tokens, the
+/// session cookie of sign-in mode, and the demo persona of tests.
 struct Security;
 
 impl Modify for Security {
@@ -129,8 +135,8 @@ impl Modify for Security {
         let components = openapi.components.get_or_insert_with(Default::default);
         let ids: Vec<&str> = domain::Persona::ALL.iter().map(|p| p.id()).collect();
         let description = format!(
-            "The demo persona who acts, believed as sent (no sign-in yet): one of {} \
-             (or its JSON name, like globalAdministrator). Unknown: 401.",
+            "--demo-personas only (tests and benchmarks): the demo persona who acts, believed \
+             as sent: one of {} (or its JSON name, like globalAdministrator). Unknown: 401.",
             ids.join(", ")
         );
         components.add_security_scheme(
@@ -155,8 +161,17 @@ impl Modify for Security {
                     .build(),
             ),
         );
-        // In token mode every API operation takes a bearer token instead
-        // and may answer 401, whatever demo mode asks of it.
+        components.add_security_scheme(
+            SESSION_COOKIE,
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::signin::COOKIE,
+                "Sign-in mode: the HttpOnly session cookie /auth/callback sets after signing in \
+                 at the OpenID Connect provider. Writes with it also need X-Requested-With: \
+                 partner-console from the console's own origin.",
+            ))),
+        );
+        // A server that identifies people takes a bearer token or a session
+        // instead, and may answer 401, whatever demo mode asks of it.
         for (path, item) in openapi.paths.paths.iter_mut() {
             if !path.starts_with("/api/") {
                 continue;
@@ -169,6 +184,10 @@ impl Modify for Security {
                     .security
                     .get_or_insert_with(|| vec![SecurityRequirement::default()]);
                 security.push(SecurityRequirement::new(BEARER_TOKEN, Vec::<String>::new()));
+                security.push(SecurityRequirement::new(
+                    SESSION_COOKIE,
+                    Vec::<String>::new(),
+                ));
                 operation
                     .responses
                     .responses

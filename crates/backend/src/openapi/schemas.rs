@@ -43,11 +43,15 @@ pub struct Health {
 
 /// `GET /config.json`: tells the app served from here to keep its data here.
 #[derive(ToSchema)]
+#[schema(rename_all = "camelCase")]
 pub struct AppConfig {
     #[schema(pattern = "^http$")]
     backend: String,
     #[schema(pattern = "^/api$")]
     api: String,
+    /// People sign in through /auth (sign-in mode); false: X-Persona
+    /// (demo personas, tests only) or bearer tokens alone.
+    sign_in: bool,
 }
 
 /// What the app exports and imports: decode it with the domain's
