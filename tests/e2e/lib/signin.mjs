@@ -91,6 +91,33 @@ export async function startSignInServer({ dist, demoData = true } = {}) {
 }
 
 /**
+ * Runs `steps`, then drops from `page.problems` what pages of another
+ * origin than `origin` logged meanwhile: the provider's own pages (its
+ * missing favicon.ico) are not the console's to answer for.
+ */
+async function besideProvider(page, origin, steps) {
+  const elsewhere = [];
+  const listen = (msg) => {
+    const from = msg.location()?.url || page.url();
+    if (!from.startsWith(origin + '/')) elsewhere.push(`console ${msg.type()}: ${msg.text()}`);
+  };
+  page.on('console', listen);
+  try {
+    await steps();
+  } finally {
+    page.off('console', listen);
+    if (page.problems) {
+      page.problems = page.problems.filter((p) => {
+        const i = elsewhere.indexOf(p);
+        if (i < 0) return true;
+        elsewhere.splice(i, 1);
+        return false;
+      });
+    }
+  }
+}
+
+/**
  * Signs `username` in with the demo password through the provider's own
  * sign-in page. The page may be on the console's sign-in page (its "Sign
  * in" or "Try again" is selected first) or already on the provider's.
@@ -98,18 +125,20 @@ export async function startSignInServer({ dist, demoData = true } = {}) {
  */
 export async function signIn(page, username, { consoleOrigin } = {}) {
   const origin = consoleOrigin ?? new URL(page.url()).origin;
-  if (new URL(page.url()).origin === origin) {
-    await page.getByRole('link', { name: /^(Sign in|Try again)$/ }).click();
-  }
-  const email = page.getByLabel('Email');
-  await email.waitFor({ timeout: 15000 });
-  await email.fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await Promise.all([
-    page.waitForURL((url) => url.origin === origin, { timeout: 15000 }),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-  await waitForApp(page);
+  await besideProvider(page, origin, async () => {
+    if (new URL(page.url()).origin === origin) {
+      await page.getByRole('link', { name: /^(Sign in|Try again)$/ }).click();
+    }
+    const email = page.getByLabel('Email');
+    await email.waitFor({ timeout: 15000 });
+    await email.fill(username);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await Promise.all([
+      page.waitForURL((url) => url.origin === origin, { timeout: 15000 }),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    await waitForApp(page);
+  });
 }
 
 /**
@@ -117,14 +146,16 @@ export async function signIn(page, username, { consoleOrigin } = {}) {
  * it asks, and resolves on the console's signed-out page.
  */
 export async function signOut(page, origin) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.waitForURL((url) => url.origin !== origin || url.pathname === '/signed-out', { timeout: 15000 });
-  if (new URL(page.url()).origin !== origin) {
-    // The provider's end-session page asks before it signs out there too.
+  await besideProvider(page, origin, async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-  }
-  await page.waitForURL((url) => url.origin === origin && url.pathname === '/signed-out', { timeout: 15000 });
-  await waitForApp(page);
+    await page.waitForURL((url) => url.origin !== origin || url.pathname === '/signed-out', { timeout: 15000 });
+    if (new URL(page.url()).origin !== origin) {
+      // The provider's end-session page asks before it signs out there too.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+    }
+    await page.waitForURL((url) => url.origin === origin && url.pathname === '/signed-out', { timeout: 15000 });
+    await waitForApp(page);
+  });
 }
 
 /** GET `path` on the console with the browser's cookies, as the app asks. */
