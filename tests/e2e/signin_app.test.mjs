@@ -61,7 +61,7 @@ test('a send refused because the session ended is not reported as done; Sign in 
   await ended.waitFor();
   assert.match(await ended.innerText(), /Your session has ended/);
   assert.match(await ended.innerText(), /what you typed is kept/);
-  assert.match(await page.getByRole('alert').filter({ hasText: 'not sent' }).innerText(), /session has ended, so this was not done/);
+  assert.match(await page.getByRole('alert').filter({ hasText: 'not sent' }).innerText(), /session has ended, so nothing was changed/);
   assert.equal(await page.getByTestId('confirmation').count(), 0, 'the send is not reported as done');
   assert.equal(await page.getByLabel('Business needs').inputValue(), needs);
   const write = page.standIn.requests.find((r) => r.path === '/api/commands');

@@ -22,7 +22,7 @@ pub const SESSION_ENDED_TEXT: &str =
 
 /// Why a write was not made: the session ended before it reached the server.
 pub const SESSION_ENDED_REFUSAL: &str =
-    "Your session has ended, so this was not done. Sign in again, then try again.";
+    "Your session has ended, so nothing was changed. Sign in again, then try again.";
 
 /// Why a sign-in came back without signing anyone in, as the server names
 /// it in `/sign-in?problem=<code>`.
