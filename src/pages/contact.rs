@@ -359,7 +359,7 @@ pub fn ContactPage() -> impl IntoView {
     view! {
         <Page title="Contact partners" trail=TRAIL>
             <div class="contact">
-                {move || permissions::page_notice(signed_in.get(), Subject::Directory, &[Action::ContactPartners]).map(|text| view! {
+                {move || signed_in.page_notice(Subject::Directory, &[Action::ContactPartners]).map(|text| view! {
                     <div class="notice notice--warning" role="note"><p>{text}</p></div>
                 })}
                 {move || {

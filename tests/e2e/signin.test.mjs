@@ -140,7 +140,11 @@ test('a Global Reader sees everything and can change nothing', async () => {
     await page.goto(server.url + 'settings/partner-relationships/fabrikam-it');
     await h1(page, 'Fabrikam IT Services');
     assert.equal(await page.getByRole('button', { name: 'Remove roles' }).count(), 0);
-    await page.getByTestId('permission-notice').waitFor();
+    // The notice names the role the directory gives, as the header does.
+    assert.match(
+      await page.getByTestId('permission-notice').innerText(),
+      /Signed in as Global Reader, you can view this partner but not change anything here\./,
+    );
     await page.goto(server.url + 'partners/invitation/inv-granular-helpdesk');
     await h1(page, ACCEPT_PAGE);
     assert.equal(await page.getByRole('button', { name: 'Accept & Authorize' }).count(), 0);
