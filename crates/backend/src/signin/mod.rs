@@ -146,6 +146,16 @@ fn problem(problem: &str, return_to: &str) -> Response {
     Redirect::to(&format!("/sign-in?problem={problem}&returnTo={back}")).into_response()
 }
 
+/// The sign-ins this browser started and has not finished.
+async fn pending_of(session: &Session) -> Vec<Pending> {
+    session
+        .get(PENDING_KEY)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
 #[derive(Deserialize)]
 struct SignInQuery {
     #[serde(rename = "returnTo")]
@@ -172,12 +182,7 @@ async fn sign_in(
             return problem("provider-unreachable", &back);
         }
     };
-    let mut waiting: Vec<Pending> = session
-        .get(PENDING_KEY)
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let mut waiting = pending_of(&session).await;
     waiting.push(pending);
     let excess = waiting.len().saturating_sub(MAX_PENDING);
     waiting.drain(..excess);
@@ -203,12 +208,7 @@ async fn callback(
     let Ok(sign_in) = sign_in_of(&state) else {
         return problem("sign-in-failed", "/");
     };
-    let mut waiting: Vec<Pending> = session
-        .get(PENDING_KEY)
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let mut waiting = pending_of(&session).await;
     let found = query
         .state
         .as_deref()
