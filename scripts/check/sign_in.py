@@ -234,6 +234,12 @@ def run(servers):
     contoso, _, _ = sign_in(servers, "admin@contoso.example")
     me = contoso.get(base + "/auth/session").json()
     check("Contoso's admin is in Contoso Ltd", me["organization"]["name"] == "Contoso Ltd")
+    theirs = contoso.get(base + "/api/state")
+    check("Contoso's admin sees none of Adatum's data",
+          theirs.status_code == 200 and "Fabrikam" not in theirs.text
+          and "Fabrikam" in browser.get(base + "/api/state").text)
+    check("and cannot open Adatum's partner",
+          contoso.get(base + "/api/partners/fabrikam-it").status_code == 404)
     # A partner's agent on behalf of Adatum.
     agent, _, _ = sign_in(servers, "agent@fabrikam-partner.example")
     me = agent.get(base + "/auth/session").json()

@@ -41,7 +41,7 @@ echo '<!doctype html><title>app</title>' >"$work/dist/index.html"
 cargo build -q -p backend
 api_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 target/debug/backend --addr "127.0.0.1:$api_port" --dist "$work/dist" --db "$work/db.sqlite3" \
-  --oidc-issuer "$issuer" >"$work/backend.log" 2>&1 &
+  --oidc-issuer "$issuer" --organization 6f1d2c3b-4a59-4e8d-9c7b-2a1e0f3d5b6c >"$work/backend.log" 2>&1 &
 backend=$!
 api="http://127.0.0.1:$api_port/api/relationships"
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$api_port/health" && break; sleep 0.1; done

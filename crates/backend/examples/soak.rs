@@ -220,8 +220,10 @@ async fn run(o: Options) -> Result<bool, String> {
     let served = client.fetch_state().await?;
     let client_equals_server = served.0 == mirror_revision && served.1 == mirror;
     // ...and what the server says against what is on disk.
-    let on_disk = Store::open(&db, domain::Timestamp::UNIX_EPOCH).map_err(|e| e.to_string())?;
-    let persisted = on_disk.current();
+    let on_disk = Store::open(&db).map_err(|e| e.to_string())?;
+    let persisted = on_disk
+        .current(domain::demo::DEMO_TENANT_ID)
+        .ok_or("the demo organization is not on disk")?;
     let persisted_equals_server =
         persisted.revision == mirror_revision && persisted.state == served.1;
 

@@ -1,5 +1,6 @@
 //! What every handler shares: the store (and the engine's state in it),
-//! the clock, the fault injector, who may call the API and how people sign in.
+//! the clock, the fault injector, who may call the API, how people sign
+//! in and what a new organization starts with.
 
 use std::sync::Arc;
 
@@ -18,4 +19,8 @@ pub struct AppState {
     /// People sign in (sign-in mode); none in demo-persona and plain
     /// token mode.
     pub sign_in: Option<Arc<SignIn>>,
+    /// The demo organization starts with the demo data (`--demo-data`);
+    /// every other organization starts empty. Demo-persona mode always has
+    /// it.
+    pub demo_data: bool,
 }

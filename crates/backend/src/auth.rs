@@ -6,8 +6,8 @@
 //! signed for this API, read by `crates/identity`; `X-Persona` grants
 //! nothing there. Sign-in mode is token mode plus people: a session
 //! cookie from `/auth` (see [`crate::signin`]) names them as a token would.
-//! Until organizations are separated in storage, a token
-//! server serves one organization, and a token for any other is refused.
+//! Each organization (the token's `tid`) has its own data;
+//! `--organization` may limit which ones a server lets in.
 
 use std::sync::{Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -43,7 +43,9 @@ pub enum Auth {
 
 pub struct TokenAuth {
     verifier: RwLock<TokenVerifier>,
-    organization: String,
+    /// The organizations let in (lowercase tenant ids); empty: every one
+    /// the issuer rule accepts.
+    organizations: Vec<String>,
     /// Where fresh keys come from; none when the keys were given.
     jwks_uri: Option<String>,
     last_refresh: Mutex<Option<Instant>>,
@@ -70,10 +72,10 @@ struct Discovery {
 
 impl TokenAuth {
     /// Token mode with keys already in hand (tests, or keys from a file).
-    pub fn with_keys(verifier: TokenVerifier, organization: &str) -> TokenAuth {
+    pub fn with_keys(verifier: TokenVerifier, organizations: &[String]) -> TokenAuth {
         TokenAuth {
             verifier: RwLock::new(verifier),
-            organization: organization.to_ascii_lowercase(),
+            organizations: allow_list(organizations),
             jwks_uri: None,
             last_refresh: Mutex::new(None),
             client: reqwest::Client::new(),
@@ -84,7 +86,7 @@ impl TokenAuth {
     pub async fn discover(
         issuer: &str,
         audience: &str,
-        organization: &str,
+        organizations: &[String],
     ) -> Result<TokenAuth, AuthSetupError> {
         let client = reqwest::Client::builder()
             .timeout(Duration::from_secs(10))
@@ -94,8 +96,8 @@ impl TokenAuth {
                 reason: e.to_string(),
             })?;
         let rule = IssuerRule::from_configured(issuer);
-        let base = issuer.trim_end_matches('/');
-        let url = format!("{base}/.well-known/openid-configuration");
+        // Entra's multi-tenant template is read from `organizations`.
+        let url = crate::signin::oidc::discovery_url(&rule);
         let discovery: Discovery = fetch_json(&client, &url).await?;
         if let IssuerRule::Exact(expected) = &rule {
             if discovery.issuer.trim_end_matches('/') != expected {
@@ -108,26 +110,33 @@ impl TokenAuth {
         let keys = fetch_json(&client, &discovery.jwks_uri).await?;
         Ok(TokenAuth {
             verifier: RwLock::new(TokenVerifier::new(rule, audience, keys)),
-            organization: organization.to_ascii_lowercase(),
+            organizations: allow_list(organizations),
             jwks_uri: Some(discovery.jwks_uri),
             last_refresh: Mutex::new(Some(Instant::now())),
             client,
         })
     }
 
-    pub fn organization(&self) -> &str {
-        &self.organization
+    /// The organizations let in; empty: all.
+    pub fn organizations(&self) -> &[String] {
+        &self.organizations
     }
 
-    /// Who the token names, if it is good and for this server's
-    /// organization.
+    /// Whether `organization` may come in (`--organization`; none listed:
+    /// every one).
+    pub fn lets_in(&self, organization: &str) -> bool {
+        self.organizations.is_empty() || self.organizations.iter().any(|o| o == organization)
+    }
+
+    /// Who the token names, if it is good and for an organization this
+    /// server lets in.
     pub async fn identify(&self, token: &str, now: u64) -> Result<Identity, TokenError> {
         let first = self.verify(token, now);
         let identity = match first {
             Err(TokenError::UnknownKey) if self.refresh_keys().await => self.verify(token, now)?,
             other => other?,
         };
-        if identity.organization != self.organization {
+        if !self.lets_in(&identity.organization) {
             return Err(TokenError::Identity(identity::IdentityError::NotServed(
                 identity.organization,
             )));
@@ -178,10 +187,11 @@ impl TokenAuth {
 
 /// In token mode, every /api request needs a good bearer token, reads too
 /// (deny by default); its identity goes into the request's extensions for
-/// the handlers. In demo mode it lets everything through.
+/// the handlers. In demo mode it lets everything through. Either way the
+/// organization the request acts in goes there too (`api::organization`).
 pub async fn guard(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let Auth::Token(auth) = state.auth.as_ref() else {
-        return next.run(request).await;
+        return admit(&state, request, next).await;
     };
     let Some(token) = bearer_token(&request) else {
         return match (
@@ -198,7 +208,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     match auth.identify(&token, now).await {
         Ok(who) => {
             request.extensions_mut().insert(who);
-            next.run(request).await
+            admit(&state, request, next).await
         }
         Err(refused) => ApiError::token_refused(refused.to_string()).into_response(),
     }
@@ -221,8 +231,29 @@ async fn with_session(
     if let Some(why) = csrf::refusal(request.method(), request.headers(), sign_in.origin()) {
         return ApiError::cross_site_refused(why).into_response();
     }
+    if !crate::signin::lets_in(state, &who.organization) {
+        return ApiError::sign_in_required("This server does not serve your organization.")
+            .into_response();
+    }
     request.extensions_mut().insert(who);
-    next.run(request).await
+    admit(state, request, next).await
+}
+
+/// Lets a request in, in its organization: its identity's, or the demo
+/// one in demo-persona mode; created at first use (`api::organization`).
+async fn admit(state: &AppState, mut request: Request, next: Next) -> Response {
+    match crate::api::organization::enter(state, &mut request).await {
+        Ok(()) => next.run(request).await,
+        Err(refused) => refused.into_response(),
+    }
+}
+
+fn allow_list(organizations: &[String]) -> Vec<String> {
+    organizations
+        .iter()
+        .map(|o| o.trim().to_ascii_lowercase())
+        .filter(|o| !o.is_empty())
+        .collect()
 }
 
 fn bearer_token(request: &Request) -> Option<String> {

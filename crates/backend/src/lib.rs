@@ -42,11 +42,16 @@ pub use store::{Store, StoreError};
 pub struct Config {
     /// The folder Trunk built (`dist/`).
     pub dist: PathBuf,
-    /// The SQLite file; created with demo data when new.
+    /// The SQLite file: every organization's data, each created at first
+    /// use.
     pub db: PathBuf,
     pub faults: FaultConfig,
     /// People sign in through an OpenID Connect provider.
     pub sign_in: Option<signin::SignInConfig>,
+    /// The demo organization (`domain::demo::DEMO_TENANT_ID`) starts with
+    /// the demo data; every other one starts empty. Demo-persona mode
+    /// always has it.
+    pub demo_data: bool,
 }
 
 impl Config {
@@ -57,13 +62,14 @@ impl Config {
             db: default_db(),
             faults: FaultConfig::default(),
             sign_in: None,
+            demo_data: false,
         }
     }
 }
 
 /// Opens the database and builds what the handlers share.
 pub fn open(config: &Config, clock: Clock) -> Result<AppState, StartError> {
-    let store = Store::open(&config.db, clock.now())?;
+    let store = Store::open(&config.db)?;
     let sign_in = match &config.sign_in {
         Some(settings) => Some(Arc::new(signin::SignIn {
             provider: signin::Provider::new(settings.oidc.clone())
@@ -80,6 +86,7 @@ pub fn open(config: &Config, clock: Clock) -> Result<AppState, StartError> {
         faults: Arc::new(faults::Faults::new(config.faults)),
         auth: Arc::new(auth::Auth::DemoPersona),
         sign_in,
+        demo_data: config.demo_data,
     })
 }
 

@@ -27,7 +27,8 @@ struct Cli {
     #[arg(long, env = "PARTNER_CONSOLE_DIST", default_value_os_t = default_dist())]
     dist: PathBuf,
 
-    /// The SQLite file; created with the demo organization when new.
+    /// The SQLite file: every organization's data (each created at its
+    /// first sign-in) and the sign-in sessions.
     #[arg(long, env = "PARTNER_CONSOLE_DB", default_value_os_t = default_db())]
     db: PathBuf,
 
@@ -110,10 +111,16 @@ struct Cli {
     #[arg(long, conflicts_with = "oidc_issuer")]
     demo_personas: bool,
 
-    /// Token mode: the organization (tenant id) whose data this server
-    /// holds; tokens for any other are refused.
-    #[arg(long, env = "PARTNER_CONSOLE_ORGANIZATION", value_name = "TENANT_ID", default_value = backend::auth::DEMO_ORGANIZATION)]
-    organization: String,
+    /// Token mode: let in only this organization (tenant id); repeat it
+    /// for several. Without it, every organization the issuer accepts is
+    /// let in, each with its own data.
+    #[arg(
+        long,
+        env = "PARTNER_CONSOLE_ORGANIZATION",
+        value_name = "TENANT_ID",
+        value_delimiter = ','
+    )]
+    organization: Vec<String>,
 }
 
 impl Cli {
@@ -202,6 +209,7 @@ async fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let mut config = cli.config();
+    config.demo_data = cli.demo_data;
     config.sign_in = match sign_in_config(&cli) {
         Ok(sign_in) => sign_in,
         Err(e) => {
@@ -242,9 +250,14 @@ async fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
+        let organizations = if cli.organization.is_empty() {
+            "every organization".to_string()
+        } else {
+            format!("organizations {}", cli.organization.join(", "))
+        };
         println!(
-            "token mode: the API believes bearer tokens from {issuer} for {} (organization {}); X-Persona grants nothing",
-            cli.api_audience, cli.organization
+            "token mode: the API believes bearer tokens from {issuer} for {} ({organizations}); X-Persona grants nothing",
+            cli.api_audience
         );
     }
     if let Some(sign_in) = &config.sign_in {

@@ -14,7 +14,7 @@ async fn state_get_answers_the_snapshot_with_its_revision_as_etag() {
     assert_eq!(reply.header("etag"), "\"1\"");
     assert_eq!(reply.header("content-type"), "application/json");
     let decoded = domain::snapshot::decode(reply.text()).expect("a snapshot");
-    assert_eq!(decoded.state, server.state.store.current().state);
+    assert_eq!(decoded.state, server.current().state);
 }
 
 #[tokio::test]
@@ -104,7 +104,7 @@ async fn invitations_accept_commits_and_answers_the_events() {
         .iter()
         .any(|e| e["type"] == "invitationAccepted"));
     assert_eq!(server.revision(), 2);
-    let state = server.state.store.current();
+    let state = server.current();
     let invitation = state.state.invitation("inv-reseller").expect("invitation");
     assert_eq!(invitation.state, domain::InvitationState::Accepted);
 }
@@ -264,7 +264,7 @@ async fn a_stale_if_match_fails_the_precondition_and_names_the_current_etag() {
 #[tokio::test]
 async fn a_persona_that_may_not_act_is_forbidden_once_even_on_retry() {
     let server = Server::new();
-    let activity_before = server.state.store.current().state.activity.len();
+    let activity_before = server.current().state.activity.len();
     let reply = server
         .write(
             "/api/partners/fabrikam-it/remove-roles",
@@ -293,7 +293,7 @@ async fn a_persona_that_may_not_act_is_forbidden_once_even_on_retry() {
         .await;
     assert_eq!(replay.status.as_u16(), 403);
     assert_eq!(replay.text(), reply.text());
-    let state = server.state.store.current();
+    let state = server.current();
     assert_eq!(state.state.activity.len(), activity_before + 1);
     assert!(state.state.legacy_roles_of("fabrikam-it").is_some());
 }
@@ -424,7 +424,7 @@ async fn partners_remove_roles_keeps_the_partner() {
         )
         .await;
     assert_eq!(reply.status.as_u16(), 200, "{}", reply.text());
-    let state = server.state.store.current();
+    let state = server.current();
     assert!(state.state.legacy_roles_of("fabrikam-it").is_none());
     assert!(state.state.partner("fabrikam-it").is_some());
 }
@@ -433,8 +433,6 @@ async fn partners_remove_roles_keeps_the_partner() {
 async fn partners_accept_agreement_signs_it() {
     let server = Server::new();
     let unsigned = server
-        .state
-        .store
         .current()
         .state
         .partners
@@ -447,7 +445,7 @@ async fn partners_accept_agreement_signs_it() {
         .write(&path, "billing-admin", "k1", r#"{"acknowledged":true}"#)
         .await;
     assert_eq!(reply.status.as_u16(), 200, "{}", reply.text());
-    let state = server.state.store.current();
+    let state = server.current();
     assert!(state
         .state
         .partner(&unsigned)
@@ -484,7 +482,7 @@ async fn the_demo_clock_moves_ahead_and_commands_follow_it() {
     let body = r#"{"command":{"type":"advanceTime","to":"2027-01-01T00:00:00Z"}}"#;
     let reply = server.write("/api/commands", "user", "k1", body).await;
     assert_eq!(reply.status.as_u16(), 200, "{}", reply.text());
-    let state = server.state.store.current();
+    let state = server.current();
     assert_eq!(state.state.now.to_rfc3339(), "2027-01-01T00:00:00Z");
     let back = r#"{"command":{"type":"advanceTime","to":"2026-12-01T00:00:00Z"}}"#;
     server

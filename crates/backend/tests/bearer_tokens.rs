@@ -36,7 +36,11 @@ fn server() -> Server {
         AUDIENCE,
         JwkSet { keys: vec![jwk] },
     );
-    Server::with_token_auth(TokenAuth::with_keys(verifier, DEMO_ORGANIZATION))
+    // This server lets in Adatum only (`--organization`).
+    Server::with_token_auth(TokenAuth::with_keys(
+        verifier,
+        &[DEMO_ORGANIZATION.to_string()],
+    ))
 }
 
 fn claims(wids: &[&str]) -> Value {
@@ -307,4 +311,38 @@ async fn the_activity_log_names_the_signed_in_user_for_actions_and_refusals() {
         blair[0]["byUser"]["id"],
         "1c7a4b9f-6d32-4e80-8f25-7b3c9d1e4a62"
     );
+}
+
+#[tokio::test]
+async fn organization_is_an_allow_list_and_without_it_every_organization_is_let_in() {
+    use support::tokens::{bearer, claims, token_auth, ADATUM, FABRIKAM};
+    let fabrikam = bearer(&claims(
+        FABRIKAM,
+        "0b6f3a8e-5c21-4d7f-9e14-6a2b8c0d3f51",
+        "Someone at Fabrikam",
+        &[GLOBAL_ADMINISTRATOR],
+    ));
+    let contoso = bearer(&claims(
+        CONTOSO,
+        "0b6f3a8e-5c21-4d7f-9e14-6a2b8c0d3f51",
+        "Finley Okafor",
+        &[GLOBAL_ADMINISTRATOR],
+    ));
+    // --organization twice: both are let in, any other is refused.
+    let listed = Server::with_token_auth(token_auth(&[ADATUM, &CONTOSO.to_uppercase()]));
+    let reply = get(&listed, "/api/state", &[("authorization", &contoso)]).await;
+    assert_eq!(reply.status.as_u16(), 200, "{}", reply.text());
+    assert_refused(
+        &get(&listed, "/api/state", &[("authorization", &fabrikam)]).await,
+        "invalidToken",
+    );
+    assert_eq!(listed.state.store.current(FABRIKAM).map(|_| ()), None);
+
+    // No --organization: every organization the issuer vouches for.
+    let open = Server::with_token_auth(token_auth(&[]));
+    for token in [&contoso, &fabrikam] {
+        let reply = get(&open, "/api/relationships", &[("authorization", token)]).await;
+        assert_eq!(reply.status.as_u16(), 200, "{}", reply.text());
+    }
+    assert_eq!(open.state.store.organizations().len(), 2);
 }

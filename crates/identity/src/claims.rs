@@ -19,6 +19,10 @@ pub struct TokenClaims {
     /// The organization (tenant) the token was issued in.
     #[serde(default)]
     pub tid: Option<String>,
+    /// The organization's name: the development provider sends it; Entra
+    /// does not.
+    #[serde(default)]
+    pub tenant_name: Option<String>,
     /// The user's (or app's) immutable object id.
     #[serde(default)]
     pub oid: Option<String>,

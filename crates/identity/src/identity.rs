@@ -9,6 +9,9 @@ use crate::{DirectoryRole, IdentityError, TokenClaims};
 pub struct Identity {
     /// The organization (`tid`): every read and write runs in it.
     pub organization: String,
+    /// Its name when the token says it (`tenant_name`); see
+    /// [`Identity::organization_display_name`] for what is shown without.
+    pub organization_name: Option<String>,
     /// The user's or app's immutable id (`oid`).
     pub user_id: String,
     /// For the header and the activity log; never for decisions.
@@ -55,8 +58,14 @@ impl Identity {
             .or_else(|| username.clone())
             .or_else(|| claims.azp.as_deref().map(printable))
             .unwrap_or_else(|| user_id.clone());
+        let organization_name = claims
+            .tenant_name
+            .as_deref()
+            .map(printable)
+            .filter(|n| !n.is_empty());
         Ok(Identity {
             organization,
+            organization_name,
             user_id,
             name,
             username,
@@ -64,6 +73,29 @@ impl Identity {
             persona,
             acting_from,
         })
+    }
+
+    /// The organization's name for the header and the access review: the
+    /// token's `tenant_name`, else the domain of a member's sign-in name
+    /// (contoso.example), else "Your organization". A partner's agent signs
+    /// in with their own organization's domain, so it never names this one.
+    pub fn organization_display_name(&self) -> String {
+        if let Some(name) = &self.organization_name {
+            return name.clone();
+        }
+        let domain = match &self.acting_from {
+            Some(_) => None,
+            None => self
+                .username
+                .as_deref()
+                .and_then(|u| u.rsplit_once('@'))
+                .map(|(_, domain)| domain.trim())
+                .filter(|d| !d.is_empty()),
+        };
+        domain.map_or_else(
+            || domain::UNNAMED_ORGANIZATION.to_string(),
+            str::to_ascii_lowercase,
+        )
     }
 
     /// What the header says decides their permissions.
@@ -208,6 +240,33 @@ mod tests {
             Identity::from_claims(&no_oid),
             Err(IdentityError::MissingClaim("oid"))
         );
+    }
+
+    #[test]
+    fn the_organization_is_named_by_the_token_else_by_the_sign_in_domain() {
+        let mut c = claims(&[]);
+        c.tenant_name = Some("Adatum\u{7} Corporation ".into());
+        let who = Identity::from_claims(&c).unwrap();
+        assert_eq!(who.organization_name.as_deref(), Some("Adatum Corporation"));
+        assert_eq!(who.organization_display_name(), "Adatum Corporation");
+
+        // Entra sends no tenant name: the domain of the sign-in name.
+        c.tenant_name = None;
+        c.preferred_username = Some("kai.lee@Contoso.example".into());
+        let who = Identity::from_claims(&c).unwrap();
+        assert_eq!(who.organization_name, None);
+        assert_eq!(who.organization_display_name(), "contoso.example");
+
+        // A partner's agent signs in with their own domain: not this one's.
+        c.idp = Some(format!("https://sts.windows.net/{FABRIKAM}/"));
+        c.preferred_username = Some("agent@fabrikam.example".into());
+        let agent = Identity::from_claims(&c).unwrap();
+        assert_eq!(agent.organization_display_name(), "Your organization");
+
+        c.idp = None;
+        c.preferred_username = None;
+        let app = Identity::from_claims(&c).unwrap();
+        assert_eq!(app.organization_display_name(), "Your organization");
     }
 
     #[test]

@@ -8,7 +8,8 @@ pub enum IdentityError {
     MissingClaim(&'static str),
     #[error("The token's “{0}” claim is not a directory id.")]
     NotAGuid(&'static str),
-    /// A good token for an organization whose data is not on this server.
-    #[error("The token is for an organization ({0}) whose data this server does not hold.")]
+    /// A good token for an organization this server does not let in (its
+    /// `--organization` list names others).
+    #[error("The token is for an organization ({0}) this server does not serve.")]
     NotServed(String),
 }

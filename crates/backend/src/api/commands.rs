@@ -7,11 +7,12 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::persona::HeaderPersona;
-use super::write::{execute, parse_json, Answered};
+use super::write::{execute, parse_json, Actor, Answered};
 use super::write_headers::WriteHeaders;
 use super::ApiError;
 use crate::app_state::AppState;
 use crate::auth::Auth;
+use crate::store::Organization;
 
 fn is_demo_tool(command: &Command) -> bool {
     matches!(
@@ -64,6 +65,7 @@ pub struct CommandInput {
 )]
 pub async fn commands_post(
     State(app): State<AppState>,
+    organization: Organization,
     persona: HeaderPersona,
     write: WriteHeaders,
     body: Bytes,
@@ -77,11 +79,15 @@ pub async fn commands_post(
     if matches!(app.auth.as_ref(), Auth::Token(_)) && is_demo_tool(&input.command) {
         return Err(ApiError::demo_tools_off());
     }
-    execute(
-        &app,
-        write,
+    let actor = Actor {
+        organization: &organization,
         persona,
         user,
+    };
+    execute(
+        &app,
+        actor,
+        write,
         input.command,
         "POST /api/commands",
         &body,

@@ -10,8 +10,9 @@ use utoipa::ToSchema;
 
 use super::collection::Collection;
 use super::etag::Etag;
+use super::organization::current;
 use super::persona::HeaderPersona;
-use super::write::{execute, parse_json, Answered};
+use super::write::{execute, parse_json, Actor, Answered};
 use super::write_headers::WriteHeaders;
 use super::ApiError;
 use crate::app_state::AppState;
@@ -22,6 +23,7 @@ use crate::openapi::responses::{
     PreconditionRequired, Unauthorized, Unavailable, UnprocessableContent,
 };
 use crate::openapi::{schemas, WRITTEN};
+use crate::store::Organization;
 
 /// The body of "Accept & Authorize"; may be empty (not acknowledged).
 #[derive(Deserialize, ToSchema)]
@@ -55,9 +57,10 @@ pub struct DeclineInvitationInput {}
 )]
 pub async fn invitations_list(
     State(app): State<AppState>,
+    organization: Organization,
     persona: HeaderPersona,
 ) -> Result<(Etag, Json<Collection<InvitationView>>), ApiError> {
-    let current = app.store.current();
+    let current = current(&app, &organization)?;
     let now = effective_now(current.state.now, app.clock.now());
     let value = views::inbox(&current.state, persona.or_least(), now);
     Ok((Etag(current.revision), Json(Collection { value })))
@@ -82,10 +85,11 @@ pub async fn invitations_list(
 )]
 pub async fn invitations_get(
     State(app): State<AppState>,
+    organization: Organization,
     Path(id): Path<String>,
     persona: HeaderPersona,
 ) -> Result<(Etag, Json<InvitationView>), ApiError> {
-    let current = app.store.current();
+    let current = current(&app, &organization)?;
     let now = effective_now(current.state.now, app.clock.now());
     let view = views::invitation_view(&current.state, &id, persona.or_least(), now)
         .ok_or(DomainError::InvitationNotFound { invitation_id: id })?;
@@ -118,6 +122,7 @@ pub async fn invitations_get(
 )]
 pub async fn invitations_accept(
     State(app): State<AppState>,
+    organization: Organization,
     Path(id): Path<String>,
     persona: HeaderPersona,
     write: WriteHeaders,
@@ -131,7 +136,12 @@ pub async fn invitations_accept(
         agreement_acknowledged: input.agreement_acknowledged,
     };
     let route = format!("POST /api/invitations/{id}/accept");
-    execute(&app, write, persona, user, command, &route, &body).await
+    let actor = Actor {
+        organization: &organization,
+        persona,
+        user,
+    };
+    execute(&app, actor, write, command, &route, &body).await
 }
 
 #[utoipa::path(
@@ -160,6 +170,7 @@ pub async fn invitations_accept(
 )]
 pub async fn invitations_decline(
     State(app): State<AppState>,
+    organization: Organization,
     Path(id): Path<String>,
     persona: HeaderPersona,
     write: WriteHeaders,
@@ -172,5 +183,10 @@ pub async fn invitations_decline(
         invitation_id: id.clone(),
     };
     let route = format!("POST /api/invitations/{id}/decline");
-    execute(&app, write, persona, user, command, &route, &body).await
+    let actor = Actor {
+        organization: &organization,
+        persona,
+        user,
+    };
+    execute(&app, actor, write, command, &route, &body).await
 }

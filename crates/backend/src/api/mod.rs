@@ -7,6 +7,7 @@ mod collection;
 pub(crate) mod commands;
 mod etag;
 pub(crate) mod invitations;
+pub mod organization;
 pub(crate) mod partners;
 mod persona;
 pub(crate) mod relationships;

@@ -9,8 +9,9 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::etag::Etag;
+use super::organization::current;
 use super::persona::HeaderPersona;
-use super::write::{execute, parse_json, Answered};
+use super::write::{execute, parse_json, Actor, Answered};
 use super::write_headers::WriteHeaders;
 use super::ApiError;
 use crate::app_state::AppState;
@@ -21,6 +22,7 @@ use crate::openapi::responses::{
     PreconditionRequired, Unauthorized, Unavailable, UnprocessableContent,
 };
 use crate::openapi::{schemas, WRITTEN};
+use crate::store::Organization;
 
 /// "Remove roles?" → "Yes" takes no fields; an empty body or `{}`.
 #[derive(Deserialize, ToSchema)]
@@ -53,9 +55,10 @@ pub struct AcceptAgreementInput {
 )]
 pub async fn partners_get(
     State(app): State<AppState>,
+    organization: Organization,
     Path(id): Path<String>,
 ) -> Result<(Etag, Json<PartnerDetail>), ApiError> {
-    let current = app.store.current();
+    let current = current(&app, &organization)?;
     let now = effective_now(current.state.now, app.clock.now());
     let detail = views::partner_detail(&current.state, &id, now)
         .ok_or(DomainError::PartnerNotFound { partner_id: id })?;
@@ -88,6 +91,7 @@ pub async fn partners_get(
 )]
 pub async fn partners_remove_roles(
     State(app): State<AppState>,
+    organization: Organization,
     Path(id): Path<String>,
     persona: HeaderPersona,
     write: WriteHeaders,
@@ -100,7 +104,12 @@ pub async fn partners_remove_roles(
         partner_id: id.clone(),
     };
     let route = format!("POST /api/partners/{id}/remove-roles");
-    execute(&app, write, persona, user, command, &route, &body).await
+    let actor = Actor {
+        organization: &organization,
+        persona,
+        user,
+    };
+    execute(&app, actor, write, command, &route, &body).await
 }
 
 #[utoipa::path(
@@ -129,6 +138,7 @@ pub async fn partners_remove_roles(
 )]
 pub async fn partners_accept_agreement(
     State(app): State<AppState>,
+    organization: Organization,
     Path(id): Path<String>,
     persona: HeaderPersona,
     write: WriteHeaders,
@@ -142,5 +152,10 @@ pub async fn partners_accept_agreement(
         acknowledged: input.acknowledged,
     };
     let route = format!("POST /api/partners/{id}/accept-agreement");
-    execute(&app, write, persona, user, command, &route, &body).await
+    let actor = Actor {
+        organization: &organization,
+        persona,
+        user,
+    };
+    execute(&app, actor, write, command, &route, &body).await
 }

@@ -7,11 +7,13 @@ use domain::views::{self, RelationshipRow};
 
 use super::collection::Collection;
 use super::etag::Etag;
+use super::organization::current;
 use super::ApiError;
 use crate::app_state::AppState;
 use crate::clock::effective_now;
 use crate::openapi::responses::{InternalError, Unavailable};
 use crate::openapi::schemas;
+use crate::store::Organization;
 
 #[utoipa::path(
     get,
@@ -27,8 +29,9 @@ use crate::openapi::schemas;
 )]
 pub async fn relationships_list(
     State(app): State<AppState>,
+    organization: Organization,
 ) -> Result<(Etag, Json<Collection<RelationshipRow>>), ApiError> {
-    let current = app.store.current();
+    let current = current(&app, &organization)?;
     let now = effective_now(current.state.now, app.clock.now());
     let value = views::relationship_rows(&current.state, now);
     Ok((Etag(current.revision), Json(Collection { value })))

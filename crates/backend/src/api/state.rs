@@ -6,11 +6,13 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::etag::{self, Etag};
+use super::organization::current;
 use super::ApiError;
 use crate::app_state::AppState;
 use crate::openapi::params::IfNoneMatch;
 use crate::openapi::responses::{InternalError, Unavailable};
 use crate::openapi::schemas;
+use crate::store::Organization;
 
 #[utoipa::path(
     get,
@@ -29,9 +31,10 @@ use crate::openapi::schemas;
 )]
 pub async fn state_get(
     State(app): State<AppState>,
+    organization: Organization,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let current = app.store.current();
+    let current = current(&app, &organization)?;
     let unchanged = etag::condition(&headers, header::IF_NONE_MATCH, true)
         .ok()
         .flatten()

@@ -15,7 +15,7 @@ use crate::app_state::AppState;
 use crate::engine_host;
 use crate::faults::Committed;
 use crate::problem;
-use crate::store::{Answer, Written};
+use crate::store::{Answer, Organization, Written};
 
 /// Header on an answer given again from the idempotency record.
 pub const REPLAYED: &str = "idempotent-replayed";
@@ -50,17 +50,28 @@ impl IntoResponse for Answered {
     }
 }
 
-/// Runs `command` for `persona`. `route` and `body` identify the request,
+/// Who acts, and in which organization.
+pub struct Actor<'a> {
+    pub organization: &'a Organization,
+    pub persona: Persona,
+    pub user: Option<SignedInUser>,
+}
+
+/// Runs `command` for the actor in their organization. `route` and `body` identify the request,
 /// so the same key with another request is told apart.
 pub async fn execute(
     app: &AppState,
+    actor: Actor<'_>,
     write: WriteHeaders,
-    persona: Persona,
-    user: Option<SignedInUser>,
     command: Command,
     route: &str,
     body: &Bytes,
 ) -> Result<Answered, ApiError> {
+    let Actor {
+        organization,
+        persona,
+        user,
+    } = actor;
     // The same key from another user is another request.
     let request = format!(
         "{route}\n{}\n{}\n{}",
@@ -70,8 +81,11 @@ pub async fn execute(
     );
     let store = app.store.clone();
     let wall = app.clock.now();
+    let organization = organization.id.clone();
     let written = tokio::task::spawn_blocking(move || {
-        store.write(&write.idempotency_key, &request, |current| {
+        // Keys, state and log are the organization's own: the same key in
+        // another organization is another request.
+        store.write(&organization, &write.idempotency_key, &request, |current| {
             if !write.if_match.matches(current.revision) {
                 return Err(ApiError::stale(current.revision));
             }

@@ -88,6 +88,9 @@ pub struct State {
     activity: Vec<Value>,
     /// This organization's Microsoft Entra tenant id, when known.
     tenant_id: Option<String>,
+    /// This organization's name, as its sign-in named it when the server
+    /// created it; absent in older saves.
+    organization_name: Option<String>,
     /// The last "Mark as reviewed" of partner access: when, by whom, how
     /// many partners and flags.
     #[schema(value_type = Option<Object>)]

@@ -33,7 +33,9 @@ use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
 use crate::api::ApiError;
 use crate::app_state::AppState;
+use crate::auth::Auth;
 use crate::sessions::SqliteSessions;
+use crate::store::Organization;
 pub use oidc::{OidcSettings, Pending, Provider};
 pub use signed_in::SignedIn;
 
@@ -123,6 +125,14 @@ pub fn router() -> Router<AppState> {
         .route("/auth/session", get(current_session))
 }
 
+/// Whether this server serves the organization (`--organization`).
+pub fn lets_in(state: &AppState, organization: &str) -> bool {
+    match state.auth.as_ref() {
+        Auth::Token(auth) => auth.lets_in(organization),
+        Auth::DemoPersona => false,
+    }
+}
+
 fn sign_in_of(state: &AppState) -> Result<&Arc<SignIn>, ApiError> {
     state
         .sign_in
@@ -134,6 +144,16 @@ fn sign_in_of(state: &AppState) -> Result<&Arc<SignIn>, ApiError> {
 fn problem(problem: &str, return_to: &str) -> Response {
     let back: String = form_urlencoded::byte_serialize(return_to.as_bytes()).collect();
     Redirect::to(&format!("/sign-in?problem={problem}&returnTo={back}")).into_response()
+}
+
+/// The sign-ins this browser started and has not finished.
+async fn pending_of(session: &Session) -> Vec<Pending> {
+    session
+        .get(PENDING_KEY)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -162,12 +182,7 @@ async fn sign_in(
             return problem("provider-unreachable", &back);
         }
     };
-    let mut waiting: Vec<Pending> = session
-        .get(PENDING_KEY)
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let mut waiting = pending_of(&session).await;
     waiting.push(pending);
     let excess = waiting.len().saturating_sub(MAX_PENDING);
     waiting.drain(..excess);
@@ -193,12 +208,7 @@ async fn callback(
     let Ok(sign_in) = sign_in_of(&state) else {
         return problem("sign-in-failed", "/");
     };
-    let mut waiting: Vec<Pending> = session
-        .get(PENDING_KEY)
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let mut waiting = pending_of(&session).await;
     let found = query
         .state
         .as_deref()
@@ -238,8 +248,24 @@ async fn callback(
         }
     };
     let user = SignedIn::new(verified, now);
-    if let Err(e) = user.identity() {
-        eprintln!("sign-in refused: {e}");
+    let who = match user.identity() {
+        Ok(who) => who,
+        Err(e) => {
+            eprintln!("sign-in refused: {e}");
+            return problem("sign-in-failed", &back);
+        }
+    };
+    if !lets_in(&state, &who.organization) {
+        eprintln!(
+            "sign-in refused: organization {} is not served here",
+            who.organization
+        );
+        return problem("not-served", &back);
+    }
+    // The organization exists from its first sign-in, so the header can
+    // name it at once.
+    if let Err(e) = crate::api::organization::ensure(&state, &Organization::of(&who)).await {
+        eprintln!("the organization could not be created: {e:?}");
         return problem("sign-in-failed", &back);
     }
     // A new session id at sign-in: an id planted before (session fixation)
@@ -287,15 +313,19 @@ async fn current_session(State(state): State<AppState>, session: Session) -> Res
         Ok(s) => s,
         Err(e) => return e.into_response(),
     };
-    let user: Option<SignedIn> = session.get(USER_KEY).await.ok().flatten();
     let who = match sign_in.identify(&session, state.clock.wall_seconds()).await {
         Ok(who) => who,
         Err(e) => return e.into_response(),
     };
-    let organization_name = user
-        .as_ref()
-        .map(SignedIn::organization_name)
-        .unwrap_or_default();
+    if !lets_in(&state, &who.organization) {
+        return ApiError::sign_in_required("This server does not serve your organization.")
+            .into_response();
+    }
+    // The name stored when the organization was created, else the token's.
+    let organization_name = state
+        .store
+        .organization_name(&who.organization)
+        .unwrap_or_else(|| who.organization_display_name());
     Json(serde_json::json!({
         "user": { "id": who.user_id, "name": who.name, "username": who.username },
         "organization": { "id": who.organization, "name": organization_name },
@@ -342,7 +372,6 @@ mod tests {
         SignedIn::new(
             oidc::Verified {
                 claims,
-                tenant_name: Some("Adatum Corporation".into()),
                 id_token: "header.payload.signature".into(),
             },
             at,
@@ -391,23 +420,5 @@ mod tests {
         let refused = sign_in.identify(&session, NOW).await.unwrap_err();
         assert_eq!(refused.status(), axum::http::StatusCode::UNAUTHORIZED);
         let _ = std::fs::remove_dir_all(dir);
-    }
-
-    #[test]
-    fn the_organization_is_named_by_the_provider_else_by_the_sign_in_domain() {
-        let mut user = signed_in(NOW);
-        assert_eq!(user.organization_name(), "Adatum Corporation");
-        user = SignedIn::new(
-            oidc::Verified {
-                claims: TokenClaims {
-                    preferred_username: Some("finley@contoso.onmicrosoft.com".into()),
-                    ..TokenClaims::default()
-                },
-                tenant_name: None,
-                id_token: String::new(),
-            },
-            NOW,
-        );
-        assert_eq!(user.organization_name(), "contoso.onmicrosoft.com");
     }
 }

@@ -122,7 +122,6 @@ pub struct Pending {
 /// itself (kept on the server, for signing out at the provider).
 pub struct Verified {
     pub claims: TokenClaims,
-    pub tenant_name: Option<String>,
     pub id_token: String,
 }
 
@@ -240,11 +239,11 @@ impl Provider {
             preferred_username: claims.preferred_username().map(|u| u.to_string()),
             wids: extra.wids.clone(),
             idp: extra.idp.clone(),
+            tenant_name: extra.tenant_name.clone(),
             ..TokenClaims::default()
         };
         Ok(Verified {
             claims: token_claims,
-            tenant_name: extra.tenant_name.clone(),
             id_token: id_token.to_string(),
         })
     }

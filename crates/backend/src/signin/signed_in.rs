@@ -28,11 +28,7 @@ pub struct SignedIn {
 
 impl SignedIn {
     pub fn new(verified: Verified, now: i64) -> SignedIn {
-        let Verified {
-            claims,
-            tenant_name,
-            id_token,
-        } = verified;
+        let Verified { claims, id_token } = verified;
         SignedIn {
             tid: claims.tid,
             oid: claims.oid,
@@ -40,7 +36,7 @@ impl SignedIn {
             preferred_username: claims.preferred_username,
             wids: claims.wids,
             idp: claims.idp,
-            tenant_name,
+            tenant_name: claims.tenant_name,
             id_token,
             signed_in_at: now,
             seen_at: now,
@@ -55,22 +51,8 @@ impl SignedIn {
             preferred_username: self.preferred_username.clone(),
             wids: self.wids.clone(),
             idp: self.idp.clone(),
+            tenant_name: self.tenant_name.clone(),
             ..TokenClaims::default()
         })
-    }
-
-    /// The organization's name as the provider gave it; Entra gives none,
-    /// and then the domain of the person's sign-in name stands in.
-    pub fn organization_name(&self) -> String {
-        self.tenant_name
-            .clone()
-            .filter(|n| !n.trim().is_empty())
-            .or_else(|| {
-                self.preferred_username
-                    .as_deref()
-                    .and_then(|u| u.rsplit_once('@'))
-                    .map(|(_, domain)| domain.to_string())
-            })
-            .unwrap_or_else(|| "Your organization".to_string())
     }
 }

@@ -1,18 +1,22 @@
-//! The state in SQLite: the current snapshot with its revision, the event
-//! log, and the answers given to idempotent writes. Reads are served from
-//! memory; each write is one transaction, all or nothing.
+//! The state in SQLite, per organization (tenant id): its current snapshot
+//! with its revision, its event log, and the answers given to its
+//! idempotent writes. Reads are served from memory (organization → current
+//! state); each write is one transaction, all or nothing.
 
+mod organization;
 mod schema;
 mod store_error;
 
+pub use organization::Organization;
 pub use schema::LAYOUT_VERSION;
 pub use store_error::StoreError;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use domain::{snapshot, Event, State, Timestamp};
+use domain::{snapshot, Event, State};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Answers to idempotent writes are kept this long, then forgotten.
@@ -60,54 +64,40 @@ pub enum Written<E> {
 pub struct Store {
     path: PathBuf,
     writer: Mutex<Connection>,
-    current: RwLock<Arc<Current>>,
+    /// Every organization's state as of its last committed write.
+    organizations: RwLock<HashMap<String, Arc<Current>>>,
 }
 
 impl Store {
-    /// Opens (or creates, with the demo organization as of `now`) the
-    /// database at `path`.
-    pub fn open(path: &Path, now: Timestamp) -> Result<Store, StoreError> {
+    /// Opens (or creates, empty) the database at `path`, moving a layout-1
+    /// file to layout 2 first. Organizations are created at first use
+    /// ([`Store::enter`]).
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
         let not_a_database = |e: rusqlite::Error| StoreError::NotADatabase {
             path: path.to_path_buf(),
             detail: e.to_string(),
         };
         let mut conn = Connection::open(path).map_err(not_a_database)?;
-        let layout = schema::prepare(&conn).map_err(not_a_database)?;
-        if layout != LAYOUT_VERSION {
-            return Err(StoreError::NewerLayout {
-                path: path.to_path_buf(),
-                found: layout,
-            });
-        }
-        let saved: Option<(i64, String)> = conn
-            .query_row(
-                "SELECT revision, body FROM snapshot WHERE id = 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let current = match saved {
-            Some((revision, body)) => {
-                let decoded = snapshot::decode(&body).map_err(|e| StoreError::CorruptSnapshot {
+        match schema::prepare(&mut conn, unix_now()).map_err(not_a_database)? {
+            schema::Prepared::Current => {}
+            schema::Prepared::Newer(found) => {
+                return Err(StoreError::NewerLayout {
                     path: path.to_path_buf(),
-                    detail: e.to_string(),
-                })?;
-                if let Some(version) = decoded.migrated_from {
-                    eprintln!("migrating the saved state from schema version {version}");
-                }
-                Current {
-                    revision: u64::try_from(revision).unwrap_or(0),
-                    snapshot: body.into(),
-                    state: decoded.state,
-                    read_only: decoded.read_only,
-                }
+                    found,
+                })
             }
-            None => first_state(&mut conn, now)?,
-        };
+            schema::Prepared::CorruptSnapshot(detail) => {
+                return Err(StoreError::CorruptSnapshot {
+                    path: path.to_path_buf(),
+                    detail,
+                })
+            }
+        }
+        let organizations = load(&conn, path)?;
         Ok(Store {
             path: path.to_path_buf(),
             writer: Mutex::new(conn),
-            current: RwLock::new(Arc::new(current)),
+            organizations: RwLock::new(organizations),
         })
     }
 
@@ -138,33 +128,84 @@ impl Store {
         &self.path
     }
 
-    /// The state as of the last committed write.
-    pub fn current(&self) -> Arc<Current> {
-        // A panic while swapping an `Arc` cannot leave it half-written.
-        match self.current.read() {
-            Ok(guard) => Arc::clone(&guard),
-            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
-        }
+    /// The organization's state as of its last committed write; `None`
+    /// when nobody of it was ever let in.
+    pub fn current(&self, organization: &str) -> Option<Arc<Current>> {
+        self.read_map(|map| map.get(organization).cloned())
     }
 
-    /// Runs one keyed write under the writer lock. A key seen before
-    /// answers from the record; otherwise `decide` sees the current state,
-    /// and its change, its events and its answer commit together.
+    /// The organization's name as stored at its creation (the header and
+    /// /auth/session say it); `None` for an organization never let in.
+    pub fn organization_name(&self, organization: &str) -> Option<String> {
+        self.current(organization)
+            .map(|c| c.state.organization_name().to_string())
+    }
+
+    /// The organizations this file holds, by tenant id, sorted.
+    pub fn organizations(&self) -> Vec<String> {
+        let mut ids = self.read_map(|map| map.keys().cloned().collect::<Vec<_>>());
+        ids.sort();
+        ids
+    }
+
+    /// The organization's state, created with `first` (at revision 1) the
+    /// first time anyone of it is let in. Created once: two first requests
+    /// at once get the same state.
+    pub fn enter(
+        &self,
+        organization: &Organization,
+        first: impl FnOnce() -> State,
+    ) -> Result<Arc<Current>, StoreError> {
+        if let Some(current) = self.current(&organization.id) {
+            return Ok(current);
+        }
+        // The writer lock orders creations; look again under it.
+        let conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(current) = self.current(&organization.id) {
+            return Ok(current);
+        }
+        let mut state = first();
+        state.tenant_id = Some(organization.id.clone());
+        state.organization_name = Some(organization.name.clone());
+        let body: Arc<str> = snapshot::encode(&state).into();
+        conn.execute(
+            "INSERT INTO organizations (id, name, revision, body, created_at) \
+             VALUES (?1, ?2, 1, ?3, ?4)",
+            params![&organization.id, &organization.name, &*body, unix_now()],
+        )?;
+        let current = Arc::new(Current {
+            revision: 1,
+            state,
+            snapshot: body,
+            read_only: false,
+        });
+        self.write_map(|map| map.insert(organization.id.clone(), Arc::clone(&current)));
+        Ok(current)
+    }
+
+    /// Runs one keyed write in `organization` under the writer lock. A key
+    /// that organization used before answers from its record; otherwise
+    /// `decide` sees its current state, and the change, its events and its
+    /// answer commit together. Another organization's keys, state and log
+    /// are never looked at.
     pub fn write<E>(
         &self,
+        organization: &str,
         key: &str,
         request: &str,
         decide: impl FnOnce(&Current) -> Result<Change, E>,
     ) -> Result<Written<E>, StoreError> {
         let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((first_request, answer)) = recorded(&conn, key)? {
+        let Some(current) = self.current(organization) else {
+            return Err(StoreError::NoSuchOrganization(organization.to_string()));
+        };
+        if let Some((first_request, answer)) = recorded(&conn, organization, key)? {
             return Ok(if first_request == request {
                 Written::Replayed(answer)
             } else {
                 Written::KeyReused
             });
         }
-        let current = self.current();
         let change = match decide(&current) {
             Ok(change) => change,
             Err(e) => return Ok(Written::Refused(e)),
@@ -174,20 +215,28 @@ impl Store {
         let now = unix_now();
         let tx = conn.transaction()?;
         tx.execute(
-            "UPDATE snapshot SET revision = ?1, body = ?2 WHERE id = 1",
-            params![revision as i64, &*body],
+            "UPDATE organizations SET revision = ?1, body = ?2 WHERE id = ?3",
+            params![revision as i64, &*body, organization],
         )?;
         for event in &change.events {
             let json = serde_json::to_string(event).unwrap_or_default();
             tx.execute(
-                "INSERT INTO events (revision, at, idempotency_key, body) VALUES (?1, ?2, ?3, ?4)",
-                params![revision as i64, event.at().to_rfc3339(), key, json],
+                "INSERT INTO events (organization, revision, at, idempotency_key, body) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    organization,
+                    revision as i64,
+                    event.at().to_rfc3339(),
+                    key,
+                    json
+                ],
             )?;
         }
         tx.execute(
-            "INSERT INTO idempotency (key, request, status, body, revision, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO idempotency (organization, key, request, status, body, revision, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
+                organization,
                 key,
                 request,
                 change.answer.status,
@@ -207,44 +256,86 @@ impl Store {
             snapshot: body,
             read_only: false,
         });
-        match self.current.write() {
-            Ok(mut guard) => *guard = next,
-            Err(poisoned) => *poisoned.into_inner() = next,
-        }
+        self.write_map(|map| map.insert(organization.to_string(), next));
         Ok(Written::Committed(change.answer))
     }
 
-    /// How many events the log holds (for tests and the soak report).
+    /// How many events the log holds, all organizations together (for
+    /// tests and the soak report).
     pub fn event_count(&self) -> Result<u64, StoreError> {
         let conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let n: i64 = conn.query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?;
         Ok(u64::try_from(n).unwrap_or(0))
     }
+
+    /// How many events one organization's log holds.
+    pub fn event_count_of(&self, organization: &str) -> Result<u64, StoreError> {
+        let conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let n: i64 = conn.query_row(
+            "SELECT COUNT(*) FROM events WHERE organization = ?1",
+            params![organization],
+            |r| r.get(0),
+        )?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    fn read_map<T>(&self, f: impl FnOnce(&HashMap<String, Arc<Current>>) -> T) -> T {
+        // A panic while swapping an `Arc` cannot leave the map half-written.
+        match self.organizations.read() {
+            Ok(guard) => f(&guard),
+            Err(poisoned) => f(&poisoned.into_inner()),
+        }
+    }
+
+    fn write_map<T>(&self, f: impl FnOnce(&mut HashMap<String, Arc<Current>>) -> T) -> T {
+        match self.organizations.write() {
+            Ok(mut guard) => f(&mut guard),
+            Err(poisoned) => f(&mut poisoned.into_inner()),
+        }
+    }
 }
 
-/// A new database starts with the demo organization at revision 1.
-fn first_state(conn: &mut Connection, now: Timestamp) -> Result<Current, StoreError> {
-    let state = domain::demo::demo_state(now);
-    let body: Arc<str> = snapshot::encode(&state).into();
-    let tx = conn.transaction()?;
-    tx.execute(
-        "INSERT INTO snapshot (id, revision, body) VALUES (1, 1, ?1)",
-        params![&*body],
-    )?;
-    tx.commit()?;
-    Ok(Current {
-        revision: 1,
-        state,
-        snapshot: body,
-        read_only: false,
-    })
+/// Every organization's saved state, decoded once at open.
+fn load(conn: &Connection, path: &Path) -> Result<HashMap<String, Arc<Current>>, StoreError> {
+    let mut statement = conn.prepare("SELECT id, revision, body FROM organizations")?;
+    let rows = statement.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut organizations = HashMap::new();
+    for row in rows {
+        let (id, revision, body) = row?;
+        let decoded = snapshot::decode(&body).map_err(|e| StoreError::CorruptSnapshot {
+            path: path.to_path_buf(),
+            detail: format!("organization {id}: {e}"),
+        })?;
+        if let Some(version) = decoded.migrated_from {
+            eprintln!("migrating organization {id}'s saved state from schema version {version}");
+        }
+        let current = Current {
+            revision: u64::try_from(revision).unwrap_or(0),
+            snapshot: body.into(),
+            state: decoded.state,
+            read_only: decoded.read_only,
+        };
+        organizations.insert(id, Arc::new(current));
+    }
+    Ok(organizations)
 }
 
-fn recorded(conn: &Connection, key: &str) -> Result<Option<(String, Answer)>, StoreError> {
+fn recorded(
+    conn: &Connection,
+    organization: &str,
+    key: &str,
+) -> Result<Option<(String, Answer)>, StoreError> {
     let found = conn
         .query_row(
-            "SELECT request, status, body, revision FROM idempotency WHERE key = ?1",
-            params![key],
+            "SELECT request, status, body, revision FROM idempotency \
+             WHERE organization = ?1 AND key = ?2",
+            params![organization, key],
             |r| {
                 Ok((
                     r.get::<_, String>(0)?,

@@ -14,6 +14,9 @@ pub enum StoreError {
     CorruptSnapshot { path: PathBuf, detail: String },
     /// Setting the old file aside for `--reset` failed.
     SetAside { path: PathBuf, detail: String },
+    /// A write for an organization nobody of which was let in (a bug: the
+    /// guard creates it first).
+    NoSuchOrganization(String),
     /// Any other SQLite failure while reading or writing.
     Sqlite(rusqlite::Error),
 }
@@ -24,7 +27,7 @@ impl fmt::Display for StoreError {
             StoreError::NotADatabase { path, detail } => write!(
                 f,
                 "{} is not a database this backend can read ({detail}). \
-                 Start with --reset to set it aside and begin with demo data.",
+                 Start with --reset to set it aside and begin afresh.",
                 path.display()
             ),
             StoreError::NewerLayout { path, found } => write!(
@@ -37,11 +40,14 @@ impl fmt::Display for StoreError {
             StoreError::CorruptSnapshot { path, detail } => write!(
                 f,
                 "the saved state in {} can't be read: {detail} \
-                 Start with --reset to set the file aside (it is kept) and begin with demo data.",
+                 Start with --reset to set the file aside (it is kept) and begin afresh.",
                 path.display()
             ),
             StoreError::SetAside { path, detail } => {
                 write!(f, "could not set {} aside: {detail}", path.display())
+            }
+            StoreError::NoSuchOrganization(id) => {
+                write!(f, "organization {id} has no state yet")
             }
             StoreError::Sqlite(e) => write!(f, "database error: {e}"),
         }

@@ -2,12 +2,16 @@
 //! SQLite file), with helpers to send requests and read answers.
 #![allow(dead_code)]
 
+pub mod tokens;
+
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
+use backend::store::{Current, Organization};
 use backend::{app, open, AppState, Clock, Config, FaultConfig};
 use domain::Timestamp;
 use http_body_util::BodyExt;
@@ -58,6 +62,8 @@ impl Server {
         let dir = Dir::new();
         let mut config = Config::new(dir.path());
         config.db = dir.path().join("test.sqlite3");
+        // Adatum's tokens find the demo data, as in demo-persona mode.
+        config.demo_data = true;
         let mut state = open(&config, Clock::Fixed(now())).expect("open");
         state.auth = std::sync::Arc::new(backend::auth::Auth::Token(Box::new(auth)));
         let router = app(&config, state.clone());
@@ -129,7 +135,16 @@ impl Server {
     }
 
     pub fn revision(&self) -> u64 {
-        self.state.store.current().revision
+        self.current().revision
+    }
+
+    /// The demo organization's state, created as its first request would
+    /// (with the demo data).
+    pub fn current(&self) -> Arc<Current> {
+        self.state
+            .store
+            .enter(&Organization::demo(), || domain::demo::demo_state(now()))
+            .expect("the demo organization")
     }
 }
 

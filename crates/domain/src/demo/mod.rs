@@ -19,6 +19,9 @@ pub const DEMO_SEED: u64 = 0x5EED_2026;
 /// of another customer's relationship is told apart from its own.
 pub const DEMO_TENANT_ID: &str = "6f1d2c3b-4a59-4e8d-9c7b-2a1e0f3d5b6c";
 
+/// The demo organization's name, as its header says it.
+pub const DEMO_ORGANIZATION_NAME: &str = "Adatum Corporation";
+
 const HELPDESK: &str = roles::HELPDESK_ADMINISTRATOR;
 const GLOBAL: &str = roles::GLOBAL_ADMINISTRATOR;
 const USER_ADMIN: &str = "fe930be7-5e62-47db-91af-98c3a49a38b1";
@@ -45,6 +48,7 @@ pub fn demo_state(now: Timestamp) -> State {
     demo.contact_requests();
     demo.move_to(0);
     demo.state.tenant_id = Some(DEMO_TENANT_ID.to_string());
+    demo.state.organization_name = Some(DEMO_ORGANIZATION_NAME.to_string());
     demo.state
 }
 

@@ -12,4 +12,4 @@ pub use activity_entry::{ActivityEntry, SignedInUser};
 pub use command::Command;
 pub use domain_error::DomainError;
 pub use event::Event;
-pub use state::State;
+pub use state::{State, UNNAMED_ORGANIZATION};

@@ -11,17 +11,14 @@ use crate::{
     State, Timestamp,
 };
 
-/// The organization the console manages, as its header names it; the
-/// printed report says whose partners it reviewed.
-pub const ORGANIZATION_NAME: &str = "Adatum Corporation";
-
 /// What "Granted through" says of legacy delegated admin roles.
 pub const LEGACY_ROLES_SOURCE: &str = "Legacy delegated admin roles";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessReview {
-    pub organization: &'static str,
+    /// Whose partners were reviewed: the printed report says it.
+    pub organization: String,
     /// The moment the review describes.
     pub as_of: Timestamp,
     /// Partners holding admin roles, in the state's order.
@@ -134,7 +131,7 @@ pub fn access_review(state: &State, now: Timestamp) -> AccessReview {
         .filter_map(|p| partner_access(state, p, now))
         .collect();
     AccessReview {
-        organization: ORGANIZATION_NAME,
+        organization: state.organization_name().to_string(),
         as_of: now,
         partners,
         last_review: state.last_access_review.clone(),
@@ -567,5 +564,27 @@ mod tests {
             "Last reviewed on 2026-11-23 at 04:42 UTC by Global Administrator."
         );
         assert!(!review.due.is_overdue());
+    }
+
+    #[test]
+    fn the_review_names_the_organization_it_was_made_for() {
+        let mut contoso = State::new(now());
+        contoso.tenant_id = Some("3c9e7a51-2b84-4f06-a1d3-8e5f0b7c2d94".into());
+        contoso.organization_name = Some("Contoso Ltd".into());
+        assert_eq!(access_review(&contoso, now()).organization, "Contoso Ltd");
+
+        // A save from before names were stored: the demo tenant is Adatum,
+        // any other organization is not given Adatum's name.
+        let mut old_demo = demo();
+        old_demo.organization_name = None;
+        assert_eq!(
+            access_review(&old_demo, now()).organization,
+            "Adatum Corporation"
+        );
+        contoso.organization_name = None;
+        assert_eq!(
+            access_review(&contoso, now()).organization,
+            "Your organization"
+        );
     }
 }

@@ -23,7 +23,6 @@ mod status_filter;
 
 pub use access_review::{
     access_review, AccessReview, PartnerAccess, ReviewedRole, LEGACY_ROLES_SOURCE,
-    ORGANIZATION_NAME,
 };
 pub use access_state::AccessState;
 pub use ending_soon::EndingSoon;

@@ -19,6 +19,9 @@ use crate::{
     SignedInUser, Timestamp,
 };
 
+/// An organization whose name nobody told us.
+pub const UNNAMED_ORGANIZATION: &str = "Your organization";
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct State {
@@ -54,6 +57,11 @@ pub struct State {
     /// organization has none, and the import says it can't check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<String>,
+    /// This organization's name as its sign-in names it, stored when the
+    /// server created the organization; absent in older saves (see
+    /// [`State::organization_name`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_name: Option<String>,
     /// Who is signed in while one command runs (`execute_as`), for the
     /// entries it logs; never saved.
     #[serde(skip)]
@@ -78,7 +86,21 @@ impl State {
             activity: Vec::new(),
             last_access_review: None,
             tenant_id: None,
+            organization_name: None,
             acting_user: None,
+        }
+    }
+
+    /// What the header and the access review call this organization: its
+    /// stored name; for a save from before names were stored, the demo
+    /// organization's name when it is the demo tenant, else a neutral one.
+    pub fn organization_name(&self) -> &str {
+        match (&self.organization_name, self.tenant_id.as_deref()) {
+            (Some(name), _) if !name.trim().is_empty() => name,
+            (_, Some(tenant)) if tenant.eq_ignore_ascii_case(crate::demo::DEMO_TENANT_ID) => {
+                crate::demo::DEMO_ORGANIZATION_NAME
+            }
+            _ => UNNAMED_ORGANIZATION,
         }
     }
 
@@ -327,5 +349,34 @@ mod tests {
         let demo_entries = demo().activity;
         assert!(!demo_entries.is_empty());
         assert!(state.activity.iter().all(|e| !demo_entries.contains(e)));
+    }
+
+    #[test]
+    fn a_new_organization_with_no_data_can_still_find_and_contact_partners() {
+        // The partner directory is Microsoft's public one, not the
+        // organization's data: an empty organization contacts its partners.
+        let mut empty = State::new(now());
+        let form = crate::ContactForm {
+            country: "United States".into(),
+            city: "Seattle".into(),
+            first_name: "Kai".into(),
+            last_name: "Lee".into(),
+            email: "kai@contoso.example".into(),
+            phone: "+1 425 555 0101".into(),
+            organization_size: "50-249 employees".into(),
+            organization_name: "Contoso Ltd".into(),
+            industry: "Retail".into(),
+            business_needs: "Help moving our mailboxes to the cloud.".into(),
+        };
+        let command = Command::SendContactRequest {
+            partner_ids: vec!["p-000042".into()],
+            form,
+        };
+        run(&mut empty, command, Persona::BillingAdministrator).unwrap();
+        assert_eq!(empty.contact_requests.len(), 1);
+        let listed = crate::directory::listing_of(crate::directory::DIRECTORY_SEED, "p-000042")
+            .map(|l| l.name);
+        assert!(listed.is_some());
+        assert_eq!(empty.name_of("p-000042"), listed);
     }
 }
