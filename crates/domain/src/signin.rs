@@ -37,6 +37,8 @@ pub enum SignInProblem {
     Cancelled,
     /// The sign-in took too long.
     Expired,
+    /// The person's organization is not one this server serves.
+    NotServed,
     /// A code this console does not know: still a failed sign-in.
     Other,
 }
@@ -50,6 +52,7 @@ impl SignInProblem {
             "sign-in-failed" => Some(SignInProblem::SignInFailed),
             "cancelled" => Some(SignInProblem::Cancelled),
             "expired" => Some(SignInProblem::Expired),
+            "not-served" => Some(SignInProblem::NotServed),
             _ => Some(SignInProblem::Other),
         }
     }
@@ -61,6 +64,7 @@ impl SignInProblem {
             SignInProblem::SignInFailed => "The sign-in could not be completed, so nobody is signed in. Try again.",
             SignInProblem::Cancelled => "The sign-in was cancelled, so you are not signed in.",
             SignInProblem::Expired => "The sign-in took too long and expired, so you are not signed in. Try again.",
+            SignInProblem::NotServed => "This console does not serve your organization, so you are not signed in. Ask your administrator which address to use.",
             SignInProblem::Other => "Something went wrong while signing in, so you are not signed in. Try again.",
         }
     }
@@ -69,13 +73,14 @@ impl SignInProblem {
 /// Where "Sign in" may come back to: a path on this origin, as asked for,
 /// or the home page. A path starting `//` or holding a backslash would
 /// leave the origin in some browsers; the sign-in pages themselves would
-/// loop.
+/// loop. The app and the server's /auth/sign-in both follow it.
 pub fn return_to<'a>(asked: Option<&'a str>, home: &'a str) -> &'a str {
     let Some(path) = asked else { return home };
     let same_origin = path.starts_with('/')
         && !path.starts_with("//")
         && !path.contains('\\')
-        && !path.chars().any(char::is_control);
+        && !path.chars().any(char::is_control)
+        && path.len() <= MAX_RETURN_PATH;
     let route = path.split(['?', '#']).next().unwrap_or_default();
     let loops =
         route.ends_with("/sign-in") || route.ends_with("/signed-out") || route.contains("/auth/");
@@ -85,6 +90,9 @@ pub fn return_to<'a>(asked: Option<&'a str>, home: &'a str) -> &'a str {
         home
     }
 }
+
+/// Longer return paths are not followed (nothing the app links to is near).
+const MAX_RETURN_PATH: usize = 2048;
 
 /// The address "Sign in" navigates to: the server's sign-in under `base`
 /// (the app's path prefix, "" at the root), carrying where to come back.
@@ -129,6 +137,7 @@ mod tests {
             "sign-in-failed",
             "cancelled",
             "expired",
+            "not-served",
         ];
         let messages: Vec<&str> = codes
             .iter()
@@ -167,6 +176,8 @@ mod tests {
             "/partners/contact?partners=a,b"
         );
         assert_eq!(return_to(None, "/console/"), "/console/");
+        let long = format!("/{}", "a".repeat(3000));
+        assert_eq!(return_to(Some(&long), "/"), "/");
     }
 
     #[test]
@@ -178,6 +189,8 @@ mod tests {
             "javascript:alert(1)",
             "evil",
             "/\n//evil.example",
+            "/ok\r\nSet-Cookie: x=1",
+            "",
         ] {
             assert_eq!(return_to(Some(asked), "/"), "/", "{asked:?}");
         }
