@@ -32,6 +32,11 @@ export async function startProvider({ host = '127.0.0.1', port = 8091, consoles 
   });
   const callback = provider.callback();
   server.on('request', (req, res) => {
+    // No icon: say so without a 404 in the browser's console.
+    if (req.url === '/favicon.ico') {
+      res.statusCode = 204;
+      return res.end();
+    }
     const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(new URL(req.url, issuer).pathname);
     if (!match) return callback(req, res);
     interaction(provider, req, res, Boolean(match[2])).catch((error) => {

@@ -45,7 +45,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/billing") view=pages::billing::BillingPage />
                     <Route path=path!("/billing/:section") view=pages::billing::BillingPage />
                     <Route path=path!("/activity") view=pages::activity::ActivityPage />
-                    <Route path=path!("/demo/partner-simulator") view=pages::simulator::SimulatorPage />
+                    <Route path=path!("/demo/partner-simulator") view=pages::simulator::SimulatorOrOff />
+                    // Signed in already (another tab signed in, or Back):
+                    // on to the page asked for.
+                    <Route path=path!("/sign-in") view=pages::sign_in::AlreadySignedIn />
+                    <Route path=path!("/signed-out") view=pages::sign_in::AlreadySignedIn />
                     <Route path=path!("/debug/panic") view=pages::debug_panic::DebugPanicPage />
                 </FlatRoutes>
             </Shell>

@@ -1,6 +1,7 @@
 //! A form's draft in Web Storage, as one flat JSON object of strings, so a
-//! reload or a failed send never loses what was typed. Anything missing or
-//! unreadable reads as an empty draft, never as an error.
+//! reload, a failed send or a session that ended (sign in again, come
+//! back) never loses what was typed. Anything missing or unreadable reads
+//! as an empty draft, never as an error.
 
 use wasm_bindgen::JsValue;
 
@@ -40,5 +41,25 @@ pub fn save(storage: Option<web_sys::Storage>, key: &str, fields: &[(&str, &str)
 pub fn clear(storage: Option<web_sys::Storage>, key: &str) {
     if let Some(storage) = storage {
         let _ = storage.remove_item(key);
+    }
+}
+
+/// The storage key of a draft for whoever is signed in: on a server where
+/// people sign in, each person's drafts are their own, so someone else
+/// signing in on the same browser never sees them.
+pub fn scoped(key: &str) -> String {
+    match crate::session::current() {
+        Some(session) => format!("{key}:{}", session.user_id),
+        None => key.to_string(),
+    }
+}
+
+/// Keeps `fields` under `key`, or forgets the draft when every field is
+/// empty (nothing typed is nothing to keep).
+pub fn keep(storage: Option<web_sys::Storage>, key: &str, fields: &[(&str, &str)]) {
+    if fields.iter().all(|(_, value)| value.is_empty()) {
+        clear(storage, key);
+    } else {
+        save(storage, key, fields);
     }
 }

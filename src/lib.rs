@@ -15,18 +15,21 @@ pub mod pages;
 pub mod panic;
 pub mod persona_store;
 pub mod routes;
+pub mod session;
 pub mod startup;
 pub mod store;
 pub mod web_storage;
 
 /// Entry point used by `main.rs`: install the panic screen, open the
-/// chosen backend, then mount the app (or say why the server is missing).
+/// chosen backend, then mount the app (or the sign-in page when the server
+/// signs people in and nobody is, or say why the server is missing).
 pub fn start() {
     panic::install();
     // Leptos's executor starts with the mount; before it, the browser's.
     wasm_bindgen_futures::spawn_local(async {
         match startup::open_backend().await {
-            Ok(()) => leptos::mount::mount_to_body(app::App),
+            Ok(startup::Opened::App) => leptos::mount::mount_to_body(app::App),
+            Ok(startup::Opened::SignIn) => leptos::mount::mount_to_body(pages::sign_in::SignInApp),
             Err(reason) => leptos::mount::mount_to_body(move || {
                 pages::server_unreachable::ServerUnreachable(
                     pages::server_unreachable::ServerUnreachableProps { reason },

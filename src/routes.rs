@@ -14,6 +14,9 @@ pub const RELATIONSHIPS: &str = "/settings/partner-relationships";
 pub const ACCESS_REVIEW: &str = "/settings/access-review";
 pub const BILLING: &str = "/billing";
 pub const ACTIVITY: &str = "/activity";
+/// Sign-in mode: where a failed sign-in comes back, and where Sign out ends.
+pub const SIGN_IN: &str = "/sign-in";
+pub const SIGNED_OUT: &str = "/signed-out";
 
 /// The deep link an invitation email carries.
 pub fn invitation(id: &str) -> String {

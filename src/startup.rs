@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use serde::Deserialize;
 
-use crate::store::{self, HttpBackend, Loaded};
+use crate::store::http::Failure;
+use crate::store::{self, HttpBackend};
 use crate::web_storage;
 
 const REMEMBERED_KEY: &str = "partner-console.backend";
@@ -69,14 +70,36 @@ fn is_same_origin_path(api: &str) -> bool {
     api.starts_with('/') && !api.starts_with("//") && !api.contains('\\')
 }
 
+/// What the page shows once the backend is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opened {
+    /// The console itself.
+    App,
+    /// The server signs people in and nobody is signed in: the sign-in page.
+    SignIn,
+}
+
+/// `config.json`'s `"signIn": true`: the server signs people in.
+pub fn signs_in(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Config {
+        #[serde(rename = "signIn", default)]
+        sign_in: bool,
+    }
+    crate::json::from_text::<Config>(text).is_ok_and(|c| c.sign_in)
+}
+
 /// Decides and opens the backend. `Err` says why the server could not be
 /// reached; the caller shows that instead of the app.
-pub async fn open_backend() -> Result<(), String> {
+pub async fn open_backend() -> Result<Opened, String> {
     let base = crate::base_path::get();
     let default_api = format!("{base}/api");
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
+    // Always read (index.html preloads it): even when the URL or the tab
+    // chose the server, only the config says whether it signs people in.
+    let config = fetch_config(&format!("{base}/config.json")).await;
     let wanted = match from_query(&search, &default_api) {
         Some(wanted) => {
             remember(&wanted);
@@ -84,46 +107,40 @@ pub async fn open_backend() -> Result<(), String> {
         }
         None => remembered(&default_api),
     };
-    let config_url = format!("{base}/config.json");
-    let wanted = match wanted {
-        Some(wanted) => {
-            consume_preload(config_url);
-            wanted
-        }
-        None => fetch_config(&config_url, &default_api)
-            .await
-            .unwrap_or(Wanted::Local),
-    };
+    let wanted = wanted
+        .or_else(|| {
+            config
+                .as_deref()
+                .and_then(|text| from_config(text, &default_api))
+        })
+        .unwrap_or(Wanted::Local);
     match wanted {
         // The store opens the local backend itself.
-        Wanted::Local => Ok(()),
+        Wanted::Local => Ok(Opened::App),
         Wanted::Http { api } => {
-            let (backend, loaded): (HttpBackend, Loaded) = HttpBackend::connect(api.clone())
-                .await
-                .map_err(|failure| format!("{failure} (asked {api}/state)"))?;
-            store::choose_backend(Rc::new(backend), loaded);
-            Ok(())
+            let sign_in = config.as_deref().is_some_and(signs_in);
+            if sign_in && !crate::session::load(base).await? {
+                return Ok(Opened::SignIn);
+            }
+            match HttpBackend::connect(api.clone(), sign_in).await {
+                Ok((backend, loaded)) => {
+                    store::choose_backend(Rc::new(backend), loaded);
+                    Ok(Opened::App)
+                }
+                // Ended between the two questions.
+                Err(Failure::SignedOut) => Ok(Opened::SignIn),
+                Err(failure) => Err(format!("{failure} (asked {api}/state)")),
+            }
         }
     }
 }
 
-/// index.html preloads `config.json` so that asking costs no round trip.
-/// When the URL or the tab has already chosen, nobody reads it, and the
-/// browser warns that a preload went unused. The request is already made;
-/// taking its answer costs nothing more.
-fn consume_preload(url: String) {
-    // Before the app mounts, so Leptos's executor is not set up yet.
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = gloo_net::http::Request::get(&url).send().await;
-    });
-}
-
-async fn fetch_config(url: &str, default_api: &str) -> Option<Wanted> {
+async fn fetch_config(url: &str) -> Option<String> {
     let response = gloo_net::http::Request::get(url).send().await.ok()?;
     if !response.ok() {
         return None;
     }
-    from_config(&response.text().await.ok()?, default_api)
+    response.text().await.ok()
 }
 
 fn remember(wanted: &Wanted) {
@@ -180,6 +197,15 @@ mod tests {
         );
         assert_eq!(from_config("not json", API), None);
         assert_eq!(from_config(r#"{"backend":"carrier pigeon"}"#, API), None);
+    }
+
+    #[test]
+    fn only_sign_in_true_means_people_sign_in() {
+        assert!(signs_in(r#"{"backend":"http","api":"/api","signIn":true}"#));
+        assert!(!signs_in(r#"{"backend":"http","api":"/api"}"#));
+        assert!(!signs_in(r#"{"backend":"http","signIn":false}"#));
+        assert!(!signs_in(r#"{"backend":"http","signIn":"yes"}"#));
+        assert!(!signs_in("not json"));
     }
 
     #[test]

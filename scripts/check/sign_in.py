@@ -212,7 +212,10 @@ def run(servers):
     # Changes with the cookie: only from the console's own pages.
     command = {"command": {"type": "setPurchaseVisibility", "allowed": False}}
     def post(headers):
-        h = {"Idempotency-Key": os.urandom(8).hex(), "If-Match": "*", "Content-Type": "application/json"}
+        # A refused write is answered before its body is read, and the
+        # server then closes the connection: never reuse it.
+        h = {"Idempotency-Key": os.urandom(8).hex(), "If-Match": "*",
+             "Content-Type": "application/json", "Connection": "close"}
         h.update(headers)
         return browser.post(base + "/api/commands", data=json.dumps(command), headers=h)
     r = post({})
@@ -251,7 +254,7 @@ def run(servers):
     check("sign-out says where to end the provider's session",
           redirect.startswith(servers.issuer) and "post_logout_redirect_uri" in redirect, redirect)
     check("after signing out the API answers 401", browser.get(base + "/api/state").status_code == 401)
-    r = reader.post(base + "/auth/sign-out")
+    r = reader.post(base + "/auth/sign-out", headers={"Connection": "close"})
     check("sign-out from another site is refused", r.status_code == 403)
 
     # Sign-in when the provider is down: a clear page, not an error.

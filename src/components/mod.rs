@@ -15,6 +15,8 @@ pub mod persona_picker;
 pub mod privileged_badge;
 pub mod role_list;
 pub mod safe_link;
+pub mod session_ended;
+pub mod session_header;
 pub mod shell;
 pub mod status_badge;
 pub mod storage_banner;

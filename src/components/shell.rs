@@ -9,9 +9,11 @@ use crate::base_path::href;
 use crate::components::data_location::DataLocation;
 use crate::components::demo_clock::DemoClock;
 use crate::components::persona_picker::PersonaPicker;
+use crate::components::session_ended::SessionEnded;
+use crate::components::session_header::SessionHeader;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::toast::ToastRegion;
-use crate::routes::NAV;
+use crate::routes::{NavItem, NAV, SIMULATOR};
 
 /// Id of the `<main>` landmark, target of the skip link.
 pub const MAIN_ID: &str = "main";
@@ -23,6 +25,21 @@ pub fn Shell(children: Children) -> impl IntoView {
     // On narrow screens the navigation folds behind a Menu button, so the
     // page itself starts on the first screen; wide screens ignore `open`.
     let open = RwSignal::new(false);
+    let session = crate::session::current();
+    // Signed in on a server: the organization is the session's, and the
+    // demo tools (clock, simulator), which that server refuses, are gone.
+    let organization = session.as_ref().map_or_else(
+        || "Adatum Corporation".to_string(),
+        |s| s.organization.clone(),
+    );
+    let nav: Vec<&'static NavItem> = NAV
+        .iter()
+        .filter(|item| session.is_none() || item.path != SIMULATOR)
+        .collect();
+    let who = match session {
+        Some(session) => view! { <SessionHeader session=session /> }.into_any(),
+        None => view! { <DemoClock /> <PersonaPicker /> }.into_any(),
+    };
     let menu_button = NodeRef::<html::Button>::new();
     let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
@@ -55,11 +72,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                 // header has room for both in full.
                 <span class="app-header__names">
                     <span class="app-header__product">"Partner console"</span>
-                    <span class="app-header__tenant" title="Adatum Corporation">"Adatum Corporation"</span>
+                    <span class="app-header__tenant" title=organization.clone() data-testid="organization">{organization.clone()}</span>
                 </span>
             </div>
-            <DemoClock />
-            <PersonaPicker />
+            {who}
         </header>
         <div class="app-body">
             <nav
@@ -70,10 +86,11 @@ pub fn Shell(children: Children) -> impl IntoView {
                 on:keydown=close_on_escape
             >
                 // A chosen page closes the menu (links fill their items).
-                <ul on:click=move |_| open.set(false)>{NAV.iter().enumerate().map(|(i, item)| nav_entry(i, item)).collect_view()}</ul>
+                <ul on:click=move |_| open.set(false)>{nav.iter().enumerate().map(|(i, item)| nav_entry(&nav, i, item)).collect_view()}</ul>
                 <DataLocation />
             </nav>
             <main id=MAIN_ID class="app-main" tabindex="-1">
+                <SessionEnded />
                 <StorageBanner />
                 {children()}
             </main>
@@ -94,11 +111,11 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     }
 }
 
-fn nav_entry(index: usize, item: &'static crate::routes::NavItem) -> impl IntoView {
+fn nav_entry(nav: &[&'static NavItem], index: usize, item: &'static NavItem) -> impl IntoView {
     // Home is active only on "/" itself; the others also for their sub-pages.
     let exact = item.path == crate::routes::HOME;
     // A group's heading shows once, above its first item.
-    let previous_group = index.checked_sub(1).and_then(|i| NAV[i].group);
+    let previous_group = index.checked_sub(1).and_then(|i| nav[i].group);
     let heading = item.group.filter(|g| previous_group != Some(*g));
     view! {
         <li>

@@ -43,13 +43,8 @@ pub fn AccessReviewPage() -> impl IntoView {
     let toasts = use_toasts();
     let review = Memo::new(move |_| store.with(|s| views::access_review(s, s.now)));
     let may_mark = move || permissions::allows(signed_in.get(), Action::MarkAccessReviewed);
-    let permission_notice = move || {
-        permissions::page_notice(
-            signed_in.get(),
-            Subject::PartnerList,
-            &[Action::MarkAccessReviewed],
-        )
-    };
+    let permission_notice =
+        move || signed_in.page_notice(Subject::PartnerList, &[Action::MarkAccessReviewed]);
 
     let mark = move |_| {
         leptos::task::spawn_local(async move {
@@ -124,7 +119,7 @@ pub fn AccessReviewPage() -> impl IntoView {
                         } else {
                             view! {
                                 <p class="muted" data-testid="mark-not-allowed">
-                                    {move || permissions::refusal(signed_in.get(), Action::MarkAccessReviewed)}
+                                    {move || signed_in.refusal(Action::MarkAccessReviewed)}
                                 </p>
                             }.into_any()
                         }}

@@ -158,7 +158,7 @@ fn BillingNotes() -> impl IntoView {
             if aobo() {
                 view! { <AoboPointer /> }.into_any()
             } else {
-                permissions::page_notice(signed_in.get(), Subject::Billing, &[Action::AcceptAgreement, Action::Purchase])
+                signed_in.page_notice(Subject::Billing, &[Action::AcceptAgreement, Action::Purchase])
                     .map(|n| view! { <div class="notice notice--info" data-testid="read-only-notice"><p>{n}</p></div> })
                     .into_any()
             }

@@ -36,6 +36,10 @@ const TRAIL: &[Crumb] = &[Crumb {
 /// Where the draft is kept between reloads.
 pub const DRAFT_KEY: &str = "partner-console.contact-draft";
 
+fn draft_key() -> String {
+    form_draft::scoped(DRAFT_KEY)
+}
+
 /// The partners named by `?partners=`, and notices for the ones that
 /// name no partner.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,7 +76,7 @@ fn recipients(raw: Option<&str>) -> Recipients {
 
 /// The saved draft; anything unreadable yields an empty form, never an error.
 pub fn load_draft() -> ContactForm {
-    let draft = FormDraft::load(web_storage::local(), DRAFT_KEY);
+    let draft = FormDraft::load(web_storage::local(), &draft_key());
     let mut form = ContactForm::default();
     for field in ContactField::ALL {
         if let Some(v) = draft.get(field.name()) {
@@ -91,11 +95,11 @@ fn save_draft(form: &ContactForm) {
         .iter()
         .map(|&field| (field.name(), form.value(field)))
         .collect();
-    form_draft::save(web_storage::local(), DRAFT_KEY, &fields);
+    form_draft::save(web_storage::local(), &draft_key(), &fields);
 }
 
 fn clear_draft() {
-    form_draft::clear(web_storage::local(), DRAFT_KEY);
+    form_draft::clear(web_storage::local(), &draft_key());
 }
 
 #[component]
@@ -355,7 +359,7 @@ pub fn ContactPage() -> impl IntoView {
     view! {
         <Page title="Contact partners" trail=TRAIL>
             <div class="contact">
-                {move || permissions::page_notice(signed_in.get(), Subject::Directory, &[Action::ContactPartners]).map(|text| view! {
+                {move || signed_in.page_notice(Subject::Directory, &[Action::ContactPartners]).map(|text| view! {
                     <div class="notice notice--warning" role="note"><p>{text}</p></div>
                 })}
                 {move || {

@@ -8,9 +8,11 @@ use leptos_router::components::A;
 
 use crate::base_path::href;
 use crate::components::page::{Crumb, Page};
+use crate::form_draft::{self, FormDraft};
 use crate::persona_store::use_signed_in;
 use crate::routes;
 use crate::store::use_store;
+use crate::web_storage;
 
 const TRAIL: &[Crumb] = &[];
 
@@ -234,13 +236,26 @@ enum LinkAnswer {
     },
 }
 
+const LINK_DRAFT_KEY: &str = "partner-console.invitation-link-draft";
+
 /// "Paste the link from your partner's email": reads an admin center
 /// invitation link and opens the matching invitation. What was pasted is
 /// only ever read, never followed or shown as a link.
 #[component]
 fn PartnerLinkBox() -> impl IntoView {
     let store = use_store();
-    let text = RwSignal::new(String::new());
+    // Kept for the tab, like every form: a reload or a session that ends
+    // loses nothing pasted.
+    let draft_key = form_draft::scoped(LINK_DRAFT_KEY);
+    let text = RwSignal::new(
+        FormDraft::load(web_storage::session(), &draft_key)
+            .get("link")
+            .unwrap_or_default(),
+    );
+    Effect::new(move |_| {
+        let link = text.get();
+        form_draft::keep(web_storage::session(), &draft_key, &[("link", &link)]);
+    });
     let answer = RwSignal::new(None::<LinkAnswer>);
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

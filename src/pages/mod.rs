@@ -16,4 +16,5 @@ pub mod partner;
 pub mod relationships;
 pub mod requests;
 pub mod server_unreachable;
+pub mod sign_in;
 pub mod simulator;

@@ -85,8 +85,7 @@ fn PartnerBody(detail: PartnerDetail) -> impl IntoView {
     if detail.can_remove_roles {
         actions.push(Action::RemoveRoles);
     }
-    let permission_notice =
-        move || permissions::page_notice(signed_in.get(), Subject::Partner, &actions);
+    let permission_notice = move || signed_in.page_notice(Subject::Partner, &actions);
     let ending_soon = detail.ending_soon.clone();
 
     view! {
@@ -320,7 +319,7 @@ fn RolesSection(detail: PartnerDetail) -> impl IntoView {
                 }.into_any(),
                 (true, false) => view! {
                     <p class="notice notice--info" data-testid="remove-roles-not-allowed">
-                        {move || permissions::refusal(signed_in.get(), Action::RemoveRoles)}
+                        {move || signed_in.refusal(Action::RemoveRoles)}
                     </p>
                 }.into_any(),
                 (false, _) => view! {
@@ -436,7 +435,7 @@ fn PurchaseVisibility() -> impl IntoView {
             <Show
                 when=may_set
                 fallback=move || view! {
-                    <p class="muted">{permissions::refusal(signed_in.get(), Action::SetPurchaseVisibility)}</p>
+                    <p class="muted">{signed_in.refusal(Action::SetPurchaseVisibility)}</p>
                 }
             >
                 <button type="button" class="button" on:click=toggle>

@@ -2,7 +2,7 @@
 //! filtered and sorted by the domain's projection; the URL holds the
 //! filters, so a view can be shared, reloaded and reached with Back.
 
-use domain::permissions::{self, Action, Subject};
+use domain::permissions::{Action, Subject};
 use domain::views::{
     query_rows, relationship_rows, RelationshipRow, RolesFilter, RowFilter, SortDirection, SortKey,
     StatusFilter,
@@ -134,8 +134,7 @@ pub fn RelationshipsPage() -> impl IntoView {
     });
     // The empty state's button goes to the same place as the link.
     let clear = move || nav.push(&clear_href.get_untracked());
-    let permission_notice =
-        move || permissions::page_notice(signed_in.get(), Subject::PartnerList, &PARTNER_ACTIONS);
+    let permission_notice = move || signed_in.page_notice(Subject::PartnerList, &PARTNER_ACTIONS);
     let any_shown = move || shown() != 0;
     let any_partners = Signal::derive(move || total() != 0);
     let on_clear = Callback::new(move |_| clear());

@@ -42,6 +42,8 @@ pub enum Followed {
     Offline,
     /// The server answers again.
     Online,
+    /// The session ended: the server wants the person to sign in again.
+    SignedOut,
 }
 
 /// Where the data lives, as shown in the header and on Settings › Data.

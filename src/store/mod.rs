@@ -39,6 +39,9 @@ pub enum ActionError {
     KeptOnServer,
     /// The last change is still being saved.
     StillSaving,
+    /// The session ended before the change reached the server: nothing
+    /// was done.
+    SignedOut,
 }
 
 impl std::fmt::Display for ActionError {
@@ -59,6 +62,7 @@ impl std::fmt::Display for ActionError {
             ActionError::StillSaving => {
                 f.write_str("Your last change is still being saved. Try again in a moment.")
             }
+            ActionError::SignedOut => f.write_str(domain::signin::SESSION_ENDED_REFUSAL),
         }
     }
 }
@@ -81,6 +85,8 @@ pub struct Store {
     read_only: RwSignal<bool>,
     problem: RwSignal<Option<StorageProblem>>,
     saving: RwSignal<bool>,
+    /// The session ended while the page was open (sign-in mode).
+    signed_out: RwSignal<bool>,
     backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
 }
 
@@ -100,6 +106,7 @@ impl Store {
             read_only: RwSignal::new(loaded.read_only),
             problem: RwSignal::new(loaded.problem),
             saving: RwSignal::new(false),
+            signed_out: RwSignal::new(false),
             backend: StoredValue::new_local(backend.clone()),
         };
         backend.follow(Rc::new(move |news| store.hear(news)));
@@ -123,6 +130,7 @@ impl Store {
                 }
             }
             Followed::Offline => self.problem.set(Some(StorageProblem::Offline)),
+            Followed::SignedOut => self.signed_out.set(true),
             Followed::Online => {
                 if self.problem.get_untracked() == Some(StorageProblem::Offline) {
                     self.problem.set(None);
@@ -160,6 +168,11 @@ impl Store {
         self.problem.get()
     }
 
+    /// Whether the session ended while this page was open, tracked.
+    pub fn signed_out(&self) -> bool {
+        self.signed_out.get()
+    }
+
     pub fn dismiss_problem(&self) {
         self.problem.set(None);
     }
@@ -189,6 +202,9 @@ impl Store {
         }
         if executed.outcome == Err(ActionError::ReadOnly) {
             self.read_only.set(true);
+        }
+        if executed.outcome == Err(ActionError::SignedOut) {
+            self.signed_out.set(true);
         }
         self.report(executed.problem);
         executed.outcome
@@ -249,6 +265,11 @@ impl Store {
     /// Time passes while the console is closed: relationships expire and
     /// invitations lapse in real time too. The clock never goes back.
     fn catch_up_with_real_time(&self) {
+        // A server where people sign in keeps its own clock (and refuses
+        // to have it moved).
+        if crate::session::current().is_some() {
+            return;
+        }
         let now = real_now();
         let behind = self.state.with_untracked(|s| s.now.seconds_until(now));
         if behind >= 3600 && !self.read_only.get_untracked() {

@@ -8,10 +8,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import {
-  launch, waitForApp, assertNoProblems, assertAccessible, screenshot,
+  launch, openPage, waitForApp, assertNoProblems, assertAccessible, screenshot,
 } from './lib/browser.mjs';
 import { exportData, freshPage, tabTo, focusedText, heading } from './lib/flows.mjs';
 import { setUp } from './lib/setup.mjs';
+import { standInPage, ADMIN_SESSION } from './lib/signin.mjs';
 
 /** Every route, with the heading it shows on the demo data. */
 const ROUTES = [
@@ -390,3 +391,67 @@ test('Find a partner → contact form → Send, with the keyboard alone', async 
   assertNoProblems(page);
   await page.close();
 });
+
+// Sign-in mode (a server that signs people in: issue 17), with the
+// server's answers stood in for, so these checks need no identity
+// provider: the pages someone sees before signing in, and the header
+// once they are signed in. tests/e2e/signin.test.mjs runs the real thing.
+const signInModePage = (context, session) => standInPage(context, app.url, session);
+
+const noSidewaysScroll = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+
+for (const { label, options, shot } of [{ label: '1280 px', options: {}, shot: 'wide' }, ...NARROW]) {
+  test(`sign-in mode at ${label}: the sign-in, sign-in problem and signed-out pages and the signed-in header pass axe, light and dark`, async () => {
+    const browser = await launch(options);
+    try {
+      for (const colorScheme of ['light', 'dark']) {
+        const out = await signInModePage(browser.context, null);
+        await out.emulateMedia({ colorScheme });
+        // Any page asked for shows the sign-in page, and Sign in comes back to it.
+        await goto(out, 'partners/invitations');
+        assert.equal(await h1(out), 'Sign in to the partner console');
+        assert.equal(await out.evaluate(() => document.activeElement?.matches('main h1')), true, 'focus is on the heading');
+        assert.equal(await out.getByRole('link', { name: 'Sign in' }).getAttribute('href'), '/auth/sign-in?returnTo=/partners/invitations');
+        assert.equal(await out.getByRole('navigation', { name: 'Main' }).count(), 0, 'no navigation to pages that need data');
+        assert.equal(await out.getByLabel('Switch persona').count(), 0, 'no persona picker');
+        assert.ok(await noSidewaysScroll(out), 'the sign-in page fits');
+        await assertAccessible(out, `the sign-in page (${colorScheme}, ${label})`);
+        await screenshot(out, `signin-${shot}-${colorScheme}-sign-in`);
+
+        await goto(out, 'sign-in?problem=provider-unreachable&returnTo=%2Fpartners%2Fcontact%3Fpartners%3Dp-000001');
+        assert.equal(await h1(out), "Sign-in didn't work");
+        assert.match(await out.getByRole('alert').innerText(), /sign-in service could not be reached, so you are not signed in/);
+        assert.equal(await out.getByRole('link', { name: 'Try again' }).getAttribute('href'), '/auth/sign-in?returnTo=/partners/contact%3Fpartners%3Dp-000001');
+        assert.ok(await noSidewaysScroll(out), 'the sign-in problem page fits');
+        await assertAccessible(out, `the sign-in problem page (${colorScheme}, ${label})`);
+        await screenshot(out, `signin-${shot}-${colorScheme}-problem`);
+
+        await goto(out, 'signed-out');
+        assert.equal(await h1(out), "You're signed out");
+        assert.equal(await out.getByRole('link', { name: 'Sign in' }).getAttribute('href'), '/auth/sign-in?returnTo=/');
+        await assertAccessible(out, `the signed-out page (${colorScheme}, ${label})`);
+        await screenshot(out, `signin-${shot}-${colorScheme}-signed-out`);
+        assertNoProblems(out, ['status of 401']);
+        await out.close();
+
+        const page = await signInModePage(browser.context, ADMIN_SESSION);
+        await page.emulateMedia({ colorScheme });
+        await goto(page, 'settings/partner-relationships');
+        assert.equal(await h1(page), 'Partner relationships');
+        assert.equal(await page.getByTestId('account-name').innerText(), 'Avery Howard');
+        assert.match(await page.getByTestId('account-role').innerText(), /Global Administrator/);
+        assert.equal(await page.getByTestId('organization').innerText(), 'Adatum Corporation');
+        assert.equal(await page.getByLabel('Switch persona').count(), 0, 'the persona is the session\'s');
+        assert.equal(await page.getByTestId('demo-date').count(), 0, 'no demo clock');
+        await page.getByRole('button', { name: 'Sign out' }).waitFor();
+        assert.ok(await noSidewaysScroll(page), 'the signed-in header fits');
+        await assertAccessible(page, `the signed-in header (${colorScheme}, ${label})`);
+        await screenshot(page, `signin-${shot}-${colorScheme}-signed-in`);
+        assertNoProblems(page);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+}

@@ -96,8 +96,8 @@ impl TokenAuth {
                 reason: e.to_string(),
             })?;
         let rule = IssuerRule::from_configured(issuer);
-        let base = issuer.trim_end_matches('/');
-        let url = format!("{base}/.well-known/openid-configuration");
+        // Entra's multi-tenant template is read from `organizations`.
+        let url = crate::signin::oidc::discovery_url(&rule);
         let discovery: Discovery = fetch_json(&client, &url).await?;
         if let IssuerRule::Exact(expected) = &rule {
             if discovery.issuer.trim_end_matches('/') != expected {

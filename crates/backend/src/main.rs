@@ -286,6 +286,19 @@ async fn main() -> ExitCode {
     if !config.faults.is_off() {
         println!("injecting faults into /api: {:?}", config.faults);
     }
+    if let Some(sign_in) = &state.sign_in {
+        // Ended sessions (and sign-ins never finished) leave the database.
+        let sessions = sign_in.sessions.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(10 * 60));
+            loop {
+                every.tick().await;
+                if let Err(e) = sessions.delete_expired() {
+                    eprintln!("could not clear ended sessions: {e}");
+                }
+            }
+        });
+    }
     let router = app(&config, state);
     if let Err(e) = serve(listener, router).await {
         eprintln!("server stopped: {e}");

@@ -24,6 +24,7 @@ pub mod model;
 pub mod permissions;
 pub mod persona;
 pub mod roles;
+pub mod signin;
 pub mod snapshot;
 pub mod sort;
 pub mod time;

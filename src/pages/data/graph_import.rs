@@ -12,13 +12,18 @@ use leptos_router::components::A;
 
 use crate::base_path::href;
 use crate::components::toast::use_toasts;
+use crate::form_draft::{self, FormDraft};
 use crate::persona_store::use_signed_in;
 use crate::routes;
 use crate::store::use_store;
+use crate::web_storage;
 
 /// The select's value for "a partner not in the list".
 const NEW_PARTNER: &str = "__new";
 const ERROR_ID: &str = "graph-import-error";
+/// What was pasted and chosen, kept for the tab (a reload, or a session
+/// that ends before Import, loses none of it).
+const DRAFT_KEY: &str = "partner-console.graph-import-draft";
 
 /// What the preview was made from, so Import runs exactly what was shown.
 #[derive(Clone, PartialEq)]
@@ -33,9 +38,23 @@ pub fn GraphImport() -> impl IntoView {
     let store = use_store();
     let toasts = use_toasts();
     let signed_in = use_signed_in();
-    let text = RwSignal::new(String::new());
-    let choice = RwSignal::new(String::new());
-    let new_name = RwSignal::new(String::new());
+    let draft_key = form_draft::scoped(DRAFT_KEY);
+    let draft = FormDraft::load(web_storage::session(), &draft_key);
+    let text = RwSignal::new(draft.get("text").unwrap_or_default());
+    let choice = RwSignal::new(draft.get("partner").unwrap_or_default());
+    let new_name = RwSignal::new(draft.get("newPartner").unwrap_or_default());
+    Effect::new(move |_| {
+        let (text, choice, new_name) = (text.get(), choice.get(), new_name.get());
+        form_draft::keep(
+            web_storage::session(),
+            &draft_key,
+            &[
+                ("text", &text),
+                ("partner", &choice),
+                ("newPartner", &new_name),
+            ],
+        );
+    });
     let error = RwSignal::new(None::<String>);
     let previewed = RwSignal::new(None::<Previewed>);
     // Where each imported relationship landed, with the partner's name.

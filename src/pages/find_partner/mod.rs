@@ -121,7 +121,7 @@ pub fn FindPartnerPage() -> impl IntoView {
                 <strong>"Contact selected providers"</strong>"."
             </p>
             {move || {
-                permissions::page_notice(signed_in.get(), Subject::Directory, &[Action::ContactPartners])
+                signed_in.page_notice(Subject::Directory, &[Action::ContactPartners])
                     .map(|text| view! {
                         <div class="notice notice--warning" role="note"><p>{text}</p></div>
                     })

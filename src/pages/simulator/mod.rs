@@ -53,6 +53,24 @@ fn new_partner_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
         .unwrap_or(base)
 }
 
+/// The simulator, or on a server where people sign in (which refuses
+/// invented invitations) a page that says it is off.
+#[component]
+pub fn SimulatorOrOff() -> impl IntoView {
+    if crate::session::current().is_some() {
+        view! {
+            <Page title="Partner simulator" trail=TRAIL>
+                <div class="notice notice--info" role="note">
+                    <p>"The partner simulator is a demo tool, so it is off on a server where people sign in. Invitations come from your partners."</p>
+                </div>
+            </Page>
+        }
+        .into_any()
+    } else {
+        view! { <SimulatorPage /> }.into_any()
+    }
+}
+
 #[component]
 pub fn SimulatorPage() -> impl IntoView {
     let store = use_store();

@@ -5,6 +5,7 @@ use gloo_net::http::{RequestBuilder, Response};
 use wasm_bindgen::JsCast;
 
 use super::retry::{self, Attempt, Kind, Next};
+use crate::session::REQUESTED_WITH;
 
 /// An answer from the server, read whole.
 pub struct Reply {
@@ -22,6 +23,8 @@ pub enum Failure {
     Busy { status: u16 },
     /// It answered something the console can't read.
     BadAnswer(String),
+    /// The session ended (401): the person must sign in again.
+    SignedOut,
 }
 
 impl std::fmt::Display for Failure {
@@ -37,6 +40,7 @@ impl std::fmt::Display for Failure {
                 write!(f, "The server could not do it just now (error {status}).")
             }
             Failure::BadAnswer(what) => write!(f, "The server's answer could not be read: {what}."),
+            Failure::SignedOut => f.write_str(domain::signin::SESSION_ENDED_REFUSAL),
         }
     }
 }
@@ -89,7 +93,8 @@ async fn send_once(request: &Request<'_>) -> Result<(Reply, Option<String>), Fai
         None => RequestBuilder::new(request.url),
     }
     .abort_signal(Some(&signal))
-    .header("Accept", "application/json, application/problem+json");
+    .header("Accept", "application/json, application/problem+json")
+    .header(REQUESTED_WITH.0, REQUESTED_WITH.1);
     for (name, value) in request.headers {
         builder = builder.header(name, value);
     }

@@ -36,6 +36,9 @@ pub struct HttpBackend(Rc<Inner>);
 struct Inner {
     /// The API's base URL, e.g. `/api`.
     api: String,
+    /// The server signs people in: it knows who is asking from the
+    /// session, and an `X-Persona` header would only be ignored.
+    sign_in: bool,
     /// The server's revision of the state this tab shows.
     revision: Cell<u64>,
     /// Requests in a row that got no answer.
@@ -53,9 +56,10 @@ struct Written {
 
 impl HttpBackend {
     /// Loads the state from the server at `api`, or says why it can't.
-    pub async fn connect(api: String) -> Result<(HttpBackend, Loaded), Failure> {
+    pub async fn connect(api: String, sign_in: bool) -> Result<(HttpBackend, Loaded), Failure> {
         let backend = HttpBackend(Rc::new(Inner {
             api,
+            sign_in,
             revision: Cell::new(0),
             failures: Cell::new(0),
             unanswered: RefCell::new(None),
@@ -86,6 +90,7 @@ impl Inner {
         )?;
         match reply.status {
             304 => Ok(None),
+            401 => Err(Failure::SignedOut),
             200 => {
                 let decoded = snapshot::decode(&reply.body)
                     .map_err(|error| Failure::BadAnswer(error.to_string()))?;
@@ -163,11 +168,10 @@ impl Inner {
         // A stale revision means someone saved first: load their change,
         // then send ours again (the server decides on the newer state).
         for _ in 0..3 {
-            let headers = [
-                ("X-Persona", persona.id().to_string()),
-                ("Idempotency-Key", key.clone()),
-                ("If-Match", etag(base)),
-            ];
+            let mut headers = vec![("Idempotency-Key", key.clone()), ("If-Match", etag(base))];
+            if !self.sign_in {
+                headers.push(("X-Persona", persona.id().to_string()));
+            }
             let request = Request {
                 kind: Kind::KeyedWrite,
                 url: &url,
@@ -181,12 +185,19 @@ impl Inner {
                     return failed(ActionError::NoAnswer(failure.to_string()), problem);
                 }
             };
+            // The session ended: nothing was done, and the same write,
+            // sent again after signing in, is a new request.
+            if reply.status == 401 {
+                self.unanswered.replace(None);
+                return failed(ActionError::SignedOut, None);
+            }
             if reply.status == 412 {
                 match self.fetch_state(false).await {
                     Ok(Some(loaded)) => {
                         copy = loaded.state;
                         base = self.revision.get();
                     }
+                    Err(Failure::SignedOut) => return failed(ActionError::SignedOut, None),
                     _ => {
                         return failed(
                             ActionError::NoAnswer(
@@ -303,8 +314,14 @@ impl Backend for HttpBackend {
                 }
                 waited = 0;
                 missed = false;
-                if let Ok(Some(loaded)) = inner.fetch_state(true).await {
-                    news(Followed::Changed(Box::new(loaded)));
+                match inner.fetch_state(true).await {
+                    Ok(Some(loaded)) => news(Followed::Changed(Box::new(loaded))),
+                    // Told once; asking again would only be refused again.
+                    Err(Failure::SignedOut) => {
+                        news(Followed::SignedOut);
+                        break;
+                    }
+                    _ => {}
                 }
                 let offline = inner.offline();
                 if offline != was_offline {

@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const target = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
 export const BACKEND_BIN = process.env.BACKEND_BIN ?? path.join(target, 'debug', 'backend');
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
@@ -37,10 +37,11 @@ async function waitForHealth(url, child, log) {
 }
 
 /**
- * @param {{dist: string, port?: number, db?: string, flags?: string[]}} options
- * A `port` and `db` from an earlier start bring the same server back.
+ * @param {{dist: string, port?: number, db?: string, flags?: string[], env?: object}} options
+ * A `port` and `db` from an earlier start bring the same server back;
+ * `env` adds to the environment (e.g. a client secret).
  */
-export async function startBackend({ dist, port, db, flags = [] }) {
+export async function startBackend({ dist, port, db, flags = [], env = {} }) {
   port ??= await freePort();
   db ??= path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'console-e2e-')), 'state.sqlite3');
   const url = `http://127.0.0.1:${port}/`;
@@ -50,7 +51,7 @@ export async function startBackend({ dist, port, db, flags = [] }) {
     // Without a provider, the old X-Persona mode (tests only).
     ['--addr', `127.0.0.1:${port}`, '--dist', dist, '--db', db,
       ...(flags.includes('--oidc-issuer') ? [] : ['--demo-personas']), ...flags],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   child.stdout.on('data', (d) => log.push(String(d)));
   child.stderr.on('data', (d) => log.push(String(d)));

@@ -14,7 +14,6 @@
 
 pub mod csrf;
 pub mod oidc;
-pub mod return_to;
 mod signed_in;
 
 use std::sync::Arc;
@@ -146,6 +145,16 @@ fn problem(problem: &str, return_to: &str) -> Response {
     Redirect::to(&format!("/sign-in?problem={problem}&returnTo={back}")).into_response()
 }
 
+/// The sign-ins this browser started and has not finished.
+async fn pending_of(session: &Session) -> Vec<Pending> {
+    session
+        .get(PENDING_KEY)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
 #[derive(Deserialize)]
 struct SignInQuery {
     #[serde(rename = "returnTo")]
@@ -157,7 +166,8 @@ async fn sign_in(
     session: Session,
     Query(query): Query<SignInQuery>,
 ) -> Response {
-    let back = return_to::safe_return_path(query.return_to.as_deref());
+    // Only a path on this site: the same rule the app follows.
+    let back = domain::signin::return_to(query.return_to.as_deref(), "/").to_string();
     let Ok(sign_in) = sign_in_of(&state) else {
         return problem("sign-in-failed", &back);
     };
@@ -172,12 +182,7 @@ async fn sign_in(
             return problem("provider-unreachable", &back);
         }
     };
-    let mut waiting: Vec<Pending> = session
-        .get(PENDING_KEY)
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let mut waiting = pending_of(&session).await;
     waiting.push(pending);
     let excess = waiting.len().saturating_sub(MAX_PENDING);
     waiting.drain(..excess);
@@ -203,12 +208,7 @@ async fn callback(
     let Ok(sign_in) = sign_in_of(&state) else {
         return problem("sign-in-failed", "/");
     };
-    let mut waiting: Vec<Pending> = session
-        .get(PENDING_KEY)
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let mut waiting = pending_of(&session).await;
     let found = query
         .state
         .as_deref()

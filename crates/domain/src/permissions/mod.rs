@@ -6,7 +6,7 @@ mod action;
 mod page_notice;
 
 pub use action::Action;
-pub use page_notice::{page_notice, refusal, Subject};
+pub use page_notice::{page_notice, page_notice_as, refusal, refusal_as, Subject};
 
 use crate::{Command, DomainError, Persona, State};
 

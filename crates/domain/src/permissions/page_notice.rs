@@ -42,6 +42,18 @@ fn who_may(action: Action) -> &'static str {
 /// One notice for the page: `None` when `persona` may do every action the
 /// page offers (`actions`).
 pub fn page_notice(persona: Persona, subject: Subject, actions: &[Action]) -> Option<String> {
+    page_notice_as(persona, persona.label(), subject, actions)
+}
+
+/// `page_notice` naming whoever is signed in as `signed_in_as`: a server
+/// that signs people in names their directory role ("Global Reader"),
+/// which carries `persona`'s permissions.
+pub fn page_notice_as(
+    persona: Persona,
+    signed_in_as: &str,
+    subject: Subject,
+    actions: &[Action],
+) -> Option<String> {
     let (may, may_not): (Vec<Action>, Vec<Action>) =
         actions.iter().copied().partition(|a| allows(persona, *a));
     if may_not.is_empty() {
@@ -51,14 +63,10 @@ pub fn page_notice(persona: Persona, subject: Subject, actions: &[Action]) -> Op
     let mut can: Vec<&str> = vec![view.as_str()];
     can.extend(may.iter().map(|a| a.label()));
     let mut out = if may.is_empty() {
-        format!(
-            "Signed in as {}, you can {view} but not change anything here.",
-            persona.label()
-        )
+        format!("Signed in as {signed_in_as}, you can {view} but not change anything here.")
     } else {
         format!(
-            "Signed in as {}, you can {}.",
-            persona.label(),
+            "Signed in as {signed_in_as}, you can {}.",
             join(&can, "and")
         )
     };
@@ -83,11 +91,15 @@ pub fn page_notice(persona: Persona, subject: Subject, actions: &[Action]) -> Op
 /// Beside a control `persona` may not use: the same words as the page's
 /// notice, plus who is signed in. `None` when the persona may.
 pub fn refusal(persona: Persona, action: Action) -> Option<String> {
+    refusal_as(persona, persona.label(), action)
+}
+
+/// `refusal` naming whoever is signed in as `signed_in_as`.
+pub fn refusal_as(persona: Persona, signed_in_as: &str, action: Action) -> Option<String> {
     (!allows(persona, action)).then(|| {
         format!(
-            "{} You're signed in as {}.",
-            needs(action.label(), who_may(action)),
-            persona.label()
+            "{} You're signed in as {signed_in_as}.",
+            needs(action.label(), who_may(action))
         )
     })
 }
@@ -225,6 +237,32 @@ mod tests {
                 Persona::BillingAdministrator,
                 Subject::Directory,
                 &[Action::ContactPartners]
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_signed_in_role_is_named_as_the_directory_names_it() {
+        let notice = page_notice_as(
+            Persona::User,
+            "Global Reader",
+            Subject::Partner,
+            &[Action::RemoveRoles],
+        );
+        assert_eq!(
+            notice.as_deref(),
+            Some("Signed in as Global Reader, you can view this partner but not change anything here. To remove partner admin roles, you need to be a Global Administrator.")
+        );
+        assert_eq!(
+            refusal_as(Persona::User, "Global Reader", Action::RemoveRoles).as_deref(),
+            Some("To remove partner admin roles, you need to be a Global Administrator. You're signed in as Global Reader.")
+        );
+        assert_eq!(
+            refusal_as(
+                Persona::GlobalAdministrator,
+                "Global Administrator",
+                Action::RemoveRoles
             ),
             None
         );
