@@ -2,7 +2,7 @@
 # Where the wasm's bytes go, page by page. For each routed page, builds the
 # release wasm with that page's route pointing at the not-found page (so the
 # linker drops the page's code), runs it through wasm-bindgen and wasm-opt
-# -Os as Trunk does, and prints its brotli size and what the page costs.
+# as Trunk does, and prints its brotli size and what the page costs.
 # Last, every page at once: what the shell, the store, the domain engine and
 # the runtime weigh with no page at all.
 #
@@ -33,7 +33,8 @@ wasm_brotli() {
   rm -rf "$out" && mkdir -p "$out"
   wasm-bindgen --target web --no-typescript --out-dir "$out" \
     "$target/wasm32-unknown-unknown/release/partner-console.wasm"
-  wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int \
+  # As index.html asks Trunk: -Os, then data-wasm-opt-params.
+  wasm-opt -Os --flatten --rereloop -Os --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types \
     "$out/partner-console_bg.wasm" -o "$out/opt.wasm"
   node -e '
@@ -47,8 +48,9 @@ wasm_brotli() {
 stub='view=pages::not_found::NotFound'
 base=$(wasm_brotli)
 echo "wasm_brotli_bytes: $base"
-# Each page component named in a route, once (billing has two routes).
-pages=$(grep -o 'view=pages::[a-z_]*::[A-Za-z]*Page' src/app.rs | sort -u | sed 's/^view=//')
+# Each page component named in a route, once (billing has two routes; some
+# routes name a wrapper such as SimulatorOrOff rather than a *Page).
+pages=$(grep -o 'view=pages::[a-z_]*::[A-Za-z]*' src/app.rs | sort -u | sed 's/^view=//')
 for page in $pages; do
   git checkout --quiet -- src/app.rs
   sed -i "s/view=$page\\b/$stub/g" src/app.rs
@@ -57,7 +59,7 @@ for page in $pages; do
   echo "page_${name}_brotli_bytes: $((base - without))"
 done
 git checkout --quiet -- src/app.rs
-sed -i -E "s/view=pages::[a-z_]+::[A-Za-z]+Page\\b/$stub/g" src/app.rs
+sed -i -E "s/view=pages::[a-z_]+::[A-Za-z]+\\b/$stub/g" src/app.rs
 none=$(wasm_brotli)
 git checkout --quiet -- src/app.rs
 echo "all_pages_brotli_bytes: $((base - none))"
