@@ -6,9 +6,7 @@ mod support;
 
 use axum::body::Body;
 use axum::http::Request;
-use backend::auth::{TokenAuth, DEMO_ORGANIZATION};
-use identity::{IssuerRule, TokenVerifier};
-use jsonwebtoken::jwk::{Jwk, JwkSet};
+use backend::auth::DEMO_ORGANIZATION;
 use jsonwebtoken::{encode, Algorithm, EncodingKey, Header};
 use serde_json::{json, Value};
 use support::{now, Reply, Server};
@@ -29,18 +27,8 @@ fn key(name: &str) -> EncodingKey {
 }
 
 fn server() -> Server {
-    let mut jwk = Jwk::from_encoding_key(&key("trusted"), Algorithm::RS256).expect("jwk");
-    jwk.common.key_id = Some("k1".into());
-    let verifier = TokenVerifier::new(
-        IssuerRule::Exact(ISSUER.into()),
-        AUDIENCE,
-        JwkSet { keys: vec![jwk] },
-    );
     // This server lets in Adatum only (`--organization`).
-    Server::with_token_auth(TokenAuth::with_keys(
-        verifier,
-        &[DEMO_ORGANIZATION.to_string()],
-    ))
+    Server::with_token_auth(support::tokens::token_auth(&[DEMO_ORGANIZATION]))
 }
 
 fn claims(wids: &[&str]) -> Value {
