@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what this project needs and is missing; skips what is there, so
 # a second run costs seconds. `scripts/install.sh --test` adds what the
-# tests need (Chromium, chromedriver, the end-to-end npm packages,
-# schemathesis in a Python venv under tools/).
+# tests need (Chromium, chromedriver, PostgreSQL, the end-to-end npm
+# packages, schemathesis in a Python venv under tools/).
 # Versions are pinned: see TOOLCHAIN notes in the README.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +43,11 @@ if $want_test; then
     step "installing chromium and chromedriver"
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  fi
+  if ! command -v pg_virtualenv >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+    step "installing PostgreSQL (Debian's; the tests start throwaway clusters with pg_virtualenv)"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql postgresql-common
   fi
   if [ ! -d tests/e2e/node_modules/playwright-core ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
     step "installing the end-to-end test packages"

@@ -33,6 +33,9 @@ step "fault soak: 1,000 operations with 20 % faults, nothing lost or doubled"
 # this also guards that the verdict reads the state, not the log.
 cargo run -q -p backend --example soak -- --ops 1000 --fault-rate 0.2
 
+step "PostgreSQL: the storage suite on both engines, in a throwaway cluster"
+scripts/check/postgres.sh
+
 step "development identity provider and token mode: Entra-shaped tokens, PKCE, the sign-in page, the API on bearer tokens"
 node --test idp/test/
 scripts/check/token_mode.sh

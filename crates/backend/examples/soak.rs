@@ -223,6 +223,8 @@ async fn run(o: Options) -> Result<bool, String> {
     let on_disk = Store::open(&db).map_err(|e| e.to_string())?;
     let persisted = on_disk
         .current(domain::demo::DEMO_TENANT_ID)
+        .await
+        .map_err(|e| e.to_string())?
         .ok_or("the demo organization is not on disk")?;
     let persisted_equals_server =
         persisted.revision == mirror_revision && persisted.state == served.1;

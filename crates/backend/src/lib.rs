@@ -1,11 +1,10 @@
 //! The optional HTTP host: the same domain engine as the browser, over a
-//! JSON API under /api, with its state in SQLite; it also serves the built
+//! JSON API under /api, with its state in SQLite or PostgreSQL; it also serves the built
 //! app (precompressed, with cache headers, SPA fallback, security headers),
 //! /health and /openapi.json.
 //!
-//! Reads answer from the state in memory; every write goes through one
-//! path (`api::write`): Idempotency-Key record, If-Match, the engine, one
-//! SQLite transaction. How the clock works is in [`engine_host`].
+//! Every write goes through one path (`api::write`): Idempotency-Key
+//! record, If-Match, the engine, one database transaction (`store`). How the clock works is in [`engine_host`].
 // Data from outside (storage, network, URL, user) must never panic the app:
 // no unwrap/expect in shipped code. Tests may use them.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
@@ -43,8 +42,11 @@ pub struct Config {
     /// The folder Trunk built (`dist/`).
     pub dist: PathBuf,
     /// The SQLite file: every organization's data, each created at first
-    /// use.
+    /// use. Not used when `database_url` is set.
     pub db: PathBuf,
+    /// PostgreSQL instead of the SQLite file (`--database-url`), for
+    /// several processes on one database.
+    pub database_url: Option<String>,
     pub faults: FaultConfig,
     /// People sign in through an OpenID Connect provider.
     pub sign_in: Option<signin::SignInConfig>,
@@ -60,6 +62,7 @@ impl Config {
         Config {
             dist,
             db: default_db(),
+            database_url: None,
             faults: FaultConfig::default(),
             sign_in: None,
             demo_data: false,
@@ -67,17 +70,43 @@ impl Config {
     }
 }
 
-/// Opens the database and builds what the handlers share.
+/// Opens the SQLite file and builds what the handlers share.
 pub fn open(config: &Config, clock: Clock) -> Result<AppState, StartError> {
-    let store = Store::open(&config.db)?;
+    open_with(config, clock, Store::open(&config.db)?)
+}
+
+/// Opens the database the configuration names (PostgreSQL when it has a
+/// database URL, else the SQLite file) and builds what the handlers share.
+pub async fn connect(config: &Config, clock: Clock) -> Result<AppState, StartError> {
+    let store = match &config.database_url {
+        Some(url) => Store::connect(url).await?,
+        None => Store::open(&config.db)?,
+    };
+    open_with(config, clock, store)
+}
+
+/// Builds what the handlers share around an opened store; sign-in's
+/// sessions live in the same database.
+pub fn open_with(config: &Config, clock: Clock, store: Store) -> Result<AppState, StartError> {
     let sign_in = match &config.sign_in {
-        Some(settings) => Some(Arc::new(signin::SignIn {
-            provider: signin::Provider::new(settings.oidc.clone())
-                .map_err(|e| StartError::SignIn(e.to_string()))?,
-            config: settings.clone(),
-            sessions: sessions::SqliteSessions::open(&config.db)
-                .map_err(|e| StartError::SignIn(e.to_string()))?,
-        })),
+        Some(settings) => {
+            let sessions = match (store.postgres_pool(), store.sqlite_path()) {
+                (Some(pool), _) => {
+                    sessions::Sessions::Postgres(sessions::PgSessions::new(pool.clone()))
+                }
+                (None, Some(path)) => sessions::Sessions::Sqlite(
+                    sessions::SqliteSessions::open(path)
+                        .map_err(|e| StartError::SignIn(e.to_string()))?,
+                ),
+                (None, None) => return Err(StartError::SignIn("no database for sessions".into())),
+            };
+            Some(Arc::new(signin::SignIn {
+                provider: signin::Provider::new(settings.oidc.clone())
+                    .map_err(|e| StartError::SignIn(e.to_string()))?,
+                config: settings.clone(),
+                sessions,
+            }))
+        }
         None => None,
     };
     Ok(AppState {

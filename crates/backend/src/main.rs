@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use backend::auth::{Auth, TokenAuth};
 use backend::signin::{OidcSettings, SignInConfig};
-use backend::{app, default_db, default_dist, open, serve, Clock, Config, FaultConfig, Store};
+use backend::{app, connect, default_db, default_dist, serve, Clock, Config, FaultConfig, Store};
 use clap::Parser;
 
 /// Serves the partner relationships console: the built app, its JSON API
@@ -32,8 +32,14 @@ struct Cli {
     #[arg(long, env = "PARTNER_CONSOLE_DB", default_value_os_t = default_db())]
     db: PathBuf,
 
+    /// PostgreSQL instead of the SQLite file, e.g.
+    /// postgres://console@db.internal/partner_console: several backend
+    /// processes on one database serve as one. Migrated at start.
+    #[arg(long, env = "DATABASE_URL", value_name = "URL", hide_env_values = true)]
+    database_url: Option<String>,
+
     /// Set the database file aside (renamed, never deleted) and start afresh.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "database_url")]
     reset: bool,
 
     /// Fault injection (/api only): share of requests that fail with 500/503.
@@ -127,6 +133,7 @@ impl Cli {
     fn config(&self) -> Config {
         let mut config = Config::new(self.dist.clone());
         config.db = self.db.clone();
+        config.database_url = self.database_url.clone();
         config.faults = FaultConfig {
             error_rate: self.fault_error_rate,
             latency_ms: self.fault_latency_ms,
@@ -235,7 +242,7 @@ async fn main() -> ExitCode {
             }
         }
     }
-    let mut state = match open(&config, Clock::System) {
+    let mut state = match connect(&config, Clock::System).await {
         Ok(state) => state,
         Err(e) => {
             eprintln!("{e}");
@@ -281,7 +288,10 @@ async fn main() -> ExitCode {
     println!(
         "serving {} on http://{addr}/ (API under /api, described at /openapi.json; state in {})",
         config.dist.display(),
-        config.db.display()
+        match state.store.sqlite_path() {
+            Some(path) => path.display().to_string(),
+            None => "PostgreSQL".to_string(),
+        }
     );
     if !config.faults.is_off() {
         println!("injecting faults into /api: {:?}", config.faults);
@@ -293,7 +303,7 @@ async fn main() -> ExitCode {
             let mut every = tokio::time::interval(std::time::Duration::from_secs(10 * 60));
             loop {
                 every.tick().await;
-                if let Err(e) = sessions.delete_expired() {
+                if let Err(e) = sessions.delete_expired().await {
                     eprintln!("could not clear ended sessions: {e}");
                 }
             }

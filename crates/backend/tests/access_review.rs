@@ -18,7 +18,7 @@ async fn a_global_administrator_marks_partner_access_reviewed() {
     let event = &reply.json()["events"][0];
     assert_eq!(event["type"], "accessReviewed");
     assert_eq!(event["by"], "globalAdministrator");
-    let current = server.current();
+    let current = server.current().await;
     let state = &current.state;
     let last = state.last_access_review.clone().expect("a review");
     assert_eq!(last.by, domain::Persona::GlobalAdministrator);
@@ -38,5 +38,5 @@ async fn anyone_else_is_refused_and_nothing_is_recorded() {
         .write("/api/commands", "billing-admin", "k1", MARK)
         .await
         .assert_problem(403, "notPermitted");
-    assert_eq!(server.current().state.last_access_review, None);
+    assert_eq!(server.current().await.state.last_access_review, None);
 }

@@ -14,7 +14,7 @@ async fn state_get_answers_the_snapshot_with_its_revision_as_etag() {
     assert_eq!(reply.header("etag"), "\"1\"");
     assert_eq!(reply.header("content-type"), "application/json");
     let decoded = domain::snapshot::decode(reply.text()).expect("a snapshot");
-    assert_eq!(decoded.state, server.current().state);
+    assert_eq!(decoded.state, server.current().await.state);
 }
 
 #[tokio::test]
@@ -103,8 +103,8 @@ async fn invitations_accept_commits_and_answers_the_events() {
         .expect("events")
         .iter()
         .any(|e| e["type"] == "invitationAccepted"));
-    assert_eq!(server.revision(), 2);
-    let state = server.current();
+    assert_eq!(server.revision().await, 2);
+    let state = server.current().await;
     let invitation = state.state.invitation("inv-reseller").expect("invitation");
     assert_eq!(invitation.state, domain::InvitationState::Accepted);
 }
@@ -134,7 +134,7 @@ async fn a_replayed_key_gets_the_first_answer_and_acts_once() {
     assert_eq!(again.status, first.status);
     assert_eq!(again.text(), first.text());
     assert_eq!(again.header("idempotent-replayed"), "true");
-    assert_eq!(server.revision(), 2);
+    assert_eq!(server.revision().await, 2);
 }
 
 #[tokio::test]
@@ -179,7 +179,7 @@ async fn a_write_without_an_idempotency_key_is_a_bad_request() {
         )
         .await;
     reply.assert_problem(400, "idempotencyKeyRequired");
-    assert_eq!(server.revision(), 1);
+    assert_eq!(server.revision().await, 1);
 }
 
 #[tokio::test]
@@ -218,7 +218,7 @@ async fn a_write_without_if_match_is_refused_until_it_has_one() {
         )
         .await;
     reply.assert_problem(400, "invalidIfMatch");
-    assert_eq!(server.revision(), 1);
+    assert_eq!(server.revision().await, 1);
 }
 
 #[tokio::test]
@@ -264,7 +264,7 @@ async fn a_stale_if_match_fails_the_precondition_and_names_the_current_etag() {
 #[tokio::test]
 async fn a_persona_that_may_not_act_is_forbidden_once_even_on_retry() {
     let server = Server::new();
-    let activity_before = server.current().state.activity.len();
+    let activity_before = server.current().await.state.activity.len();
     let reply = server
         .write(
             "/api/partners/fabrikam-it/remove-roles",
@@ -293,7 +293,7 @@ async fn a_persona_that_may_not_act_is_forbidden_once_even_on_retry() {
         .await;
     assert_eq!(replay.status.as_u16(), 403);
     assert_eq!(replay.text(), reply.text());
-    let state = server.current();
+    let state = server.current().await;
     assert_eq!(state.state.activity.len(), activity_before + 1);
     assert!(state.state.legacy_roles_of("fabrikam-it").is_some());
 }
@@ -360,7 +360,7 @@ async fn a_body_that_is_not_json_is_400_and_json_of_the_wrong_shape_is_422() {
         )
         .await
         .assert_problem(422, "invalidBody");
-    assert_eq!(server.revision(), 1);
+    assert_eq!(server.revision().await, 1);
 }
 
 #[tokio::test]
@@ -396,7 +396,7 @@ async fn a_write_whose_persona_is_missing_or_unknown_is_401_with_a_challenge() {
         .await;
     missing.assert_problem(401, "personaRequired");
     assert!(!missing.header("www-authenticate").is_empty());
-    assert_eq!(server.revision(), 1);
+    assert_eq!(server.revision().await, 1);
 }
 
 #[tokio::test]
@@ -424,7 +424,7 @@ async fn partners_remove_roles_keeps_the_partner() {
         )
         .await;
     assert_eq!(reply.status.as_u16(), 200, "{}", reply.text());
-    let state = server.current();
+    let state = server.current().await;
     assert!(state.state.legacy_roles_of("fabrikam-it").is_none());
     assert!(state.state.partner("fabrikam-it").is_some());
 }
@@ -434,6 +434,7 @@ async fn partners_accept_agreement_signs_it() {
     let server = Server::new();
     let unsigned = server
         .current()
+        .await
         .state
         .partners
         .iter()
@@ -445,7 +446,7 @@ async fn partners_accept_agreement_signs_it() {
         .write(&path, "billing-admin", "k1", r#"{"acknowledged":true}"#)
         .await;
     assert_eq!(reply.status.as_u16(), 200, "{}", reply.text());
-    let state = server.current();
+    let state = server.current().await;
     assert!(state
         .state
         .partner(&unsigned)
@@ -482,7 +483,7 @@ async fn the_demo_clock_moves_ahead_and_commands_follow_it() {
     let body = r#"{"command":{"type":"advanceTime","to":"2027-01-01T00:00:00Z"}}"#;
     let reply = server.write("/api/commands", "user", "k1", body).await;
     assert_eq!(reply.status.as_u16(), 200, "{}", reply.text());
-    let state = server.current();
+    let state = server.current().await;
     assert_eq!(state.state.now.to_rfc3339(), "2027-01-01T00:00:00Z");
     let back = r#"{"command":{"type":"advanceTime","to":"2026-12-01T00:00:00Z"}}"#;
     server

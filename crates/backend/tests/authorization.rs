@@ -213,14 +213,14 @@ fn data(state: &State) -> State {
 #[tokio::test]
 async fn each_role_may_make_exactly_the_writes_the_product_brief_gives_it() {
     let template = Server::with_token_auth(token_auth(&[]));
-    let count = writes(&template.current().state).len();
+    let count = writes(&template.current().await.state).len();
     let mut failures = Vec::new();
     for role in ROLES {
         for i in 0..count {
             // A fresh organization each time: one write's effect is never
             // another's precondition.
             let server = Server::with_token_auth(token_auth(&[]));
-            let before = server.current();
+            let before = server.current().await;
             let write = writes(&before.state).swap_remove(i);
             let tag = format!("\"{}\"", before.revision);
             let token = role.token();
@@ -235,7 +235,7 @@ async fn each_role_may_make_exactly_the_writes_the_product_brief_gives_it() {
                     &write.body,
                 )
                 .await;
-            let after = server.current();
+            let after = server.current().await;
             let expected: u16 = if write.allowed.contains(&role) {
                 200
             } else {

@@ -57,7 +57,7 @@ async fn get(server: &Server, path: &str, headers: &[(&str, &str)]) -> Reply {
 }
 
 async fn accept(server: &Server, invitation: &str, token: &str, key: &str) -> Reply {
-    let tag = format!("\"{}\"", server.revision());
+    let tag = format!("\"{}\"", server.revision().await);
     let bearer = format!("Bearer {token}");
     server
         .post(
@@ -98,7 +98,7 @@ async fn without_a_token_nothing_is_read_or_written_and_x_persona_grants_nothing
             "tokenRequired",
         );
     }
-    let before = server.revision();
+    let before = server.revision().await;
     let reply = server
         .write(
             "/api/invitations/inv-granular-helpdesk/accept",
@@ -108,7 +108,7 @@ async fn without_a_token_nothing_is_read_or_written_and_x_persona_grants_nothing
         )
         .await;
     assert_refused(&reply, "tokenRequired");
-    assert_eq!(server.revision(), before, "nothing changed");
+    assert_eq!(server.revision().await, before, "nothing changed");
     // Not a bearer token either.
     let basic = get(
         &server,
@@ -135,7 +135,7 @@ async fn the_role_in_the_token_decides_not_the_header() {
     let server = server();
     // A Billing Administrator claiming to be a Global Administrator.
     let token = sign(&claims(&[BILLING_ADMINISTRATOR]));
-    let tag = format!("\"{}\"", server.revision());
+    let tag = format!("\"{}\"", server.revision().await);
     let bearer = format!("Bearer {token}");
     let reply = server
         .post(
@@ -219,11 +219,11 @@ async fn forged_expired_and_misdirected_tokens_are_refused() {
                 .contains("error=\"invalid_token\""),
             "{what}"
         );
-        let before = server.revision();
+        let before = server.revision().await;
         accept(&server, "inv-reseller", &token, &format!("k-{what}"))
             .await
             .assert_problem(401, "invalidToken");
-        assert_eq!(server.revision(), before, "{what}: nothing changed");
+        assert_eq!(server.revision().await, before, "{what}: nothing changed");
     }
 }
 
@@ -242,7 +242,7 @@ async fn the_demo_tools_are_off_whoever_asks() {
             r#"{"command":{"type":"issueInvitation","partner":{"id":"p-x","name":"Invented"},"relationshipTypes":["reseller"]}}"#,
         ),
     ] {
-        let before = server.revision();
+        let before = server.revision().await;
         let tag = format!("\"{before}\"");
         let reply = server
             .post(
@@ -256,7 +256,7 @@ async fn the_demo_tools_are_off_whoever_asks() {
             )
             .await;
         reply.assert_problem(403, "demoToolsOff");
-        assert_eq!(server.revision(), before, "{key}: nothing changed");
+        assert_eq!(server.revision().await, before, "{key}: nothing changed");
     }
 }
 
@@ -324,7 +324,13 @@ async fn organization_is_an_allow_list_and_without_it_every_organization_is_let_
         &get(&listed, "/api/state", &[("authorization", &fabrikam)]).await,
         "invalidToken",
     );
-    assert_eq!(listed.state.store.current(FABRIKAM).map(|_| ()), None);
+    assert!(listed
+        .state
+        .store
+        .current(FABRIKAM)
+        .await
+        .expect("read")
+        .is_none());
 
     // No --organization: every organization the issuer vouches for.
     let open = Server::with_token_auth(token_auth(&[]));
@@ -332,5 +338,8 @@ async fn organization_is_an_allow_list_and_without_it_every_organization_is_let_
         let reply = get(&open, "/api/relationships", &[("authorization", token)]).await;
         assert_eq!(reply.status.as_u16(), 200, "{}", reply.text());
     }
-    assert_eq!(open.state.store.organizations().len(), 2);
+    assert_eq!(
+        open.state.store.organizations().await.expect("read").len(),
+        2
+    );
 }

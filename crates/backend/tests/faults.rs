@@ -38,7 +38,7 @@ async fn a_dropped_answer_still_committed_and_the_retry_replays_it() {
         )
         .await;
     assert!(dropped.body.is_err(), "the answer should have been cut");
-    assert_eq!(server.revision(), 2);
+    assert_eq!(server.revision().await, 2);
     let retry = server
         .post(
             "/api/partners/fabrikam-it/remove-roles",
@@ -53,6 +53,6 @@ async fn a_dropped_answer_still_committed_and_the_retry_replays_it() {
     assert_eq!(retry.status.as_u16(), 200);
     assert_eq!(retry.header("idempotent-replayed"), "true");
     assert_eq!(retry.json()["revision"], 2);
-    assert_eq!(server.revision(), 2);
+    assert_eq!(server.revision().await, 2);
     assert_eq!(server.state.faults.dropped(), 1);
 }

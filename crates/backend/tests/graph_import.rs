@@ -43,7 +43,7 @@ async fn a_graph_import_runs_through_post_api_commands() {
         .await;
     assert_eq!(reply.status.as_u16(), 200, "{}", reply.text());
     assert_eq!(reply.json()["events"][0]["type"], "relationshipImported");
-    let state = server.current();
+    let state = server.current().await;
     let imported = state.state.relationship(ACTIVE).expect("imported");
     assert_eq!(imported.partner_id, "contoso-cloud");
     assert_eq!(
@@ -55,7 +55,7 @@ async fn a_graph_import_runs_through_post_api_commands() {
 #[tokio::test]
 async fn a_created_relationship_or_a_persona_without_the_right_changes_nothing() {
     let server = Server::new();
-    let before = server.current().state.clone();
+    let before = server.current().await.state.clone();
     let mixed = body(&[graph(ACTIVE, "active"), graph(CREATED, "created")]);
     let reply = server
         .write("/api/commands", "global-admin", "k1", &mixed)
@@ -73,7 +73,7 @@ async fn a_created_relationship_or_a_persona_without_the_right_changes_nothing()
         )
         .await;
     refused.assert_problem(403, "notPermitted");
-    let after = server.current().state.clone();
+    let after = server.current().await.state.clone();
     assert_eq!(after.relationships, before.relationships);
     assert_eq!(after.partners, before.partners);
 }

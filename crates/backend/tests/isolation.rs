@@ -55,13 +55,14 @@ fn contoso() -> Organization {
 }
 
 /// Adatum with the demo data, Contoso with its own; both admins sign in.
-fn server() -> Server {
+async fn server() -> Server {
     let server = Server::with_token_auth(token_auth(&[]));
-    server.current();
+    server.current().await;
     server
         .state
         .store
         .enter(&contoso(), contoso_state)
+        .await
         .expect("Contoso");
     server
 }
@@ -125,20 +126,19 @@ fn ids(state: &State) -> BTreeSet<String> {
 }
 
 /// What must not change: revision, saved snapshot, event log.
-fn fingerprint(server: &Server, org: Org) -> (u64, String, u64) {
-    let current = server.state.store.current(org.id()).expect("organization");
-    let events = server.state.store.event_count_of(org.id()).expect("events");
+async fn fingerprint(server: &Server, org: Org) -> (u64, String, u64) {
+    let current = server.current_of(org.id()).await;
+    let events = server
+        .state
+        .store
+        .event_count(Some(org.id()))
+        .await
+        .expect("events");
     (current.revision, current.snapshot.to_string(), events)
 }
 
-fn state_of(server: &Server, org: Org) -> State {
-    server
-        .state
-        .store
-        .current(org.id())
-        .expect("organization")
-        .state
-        .clone()
+async fn state_of(server: &Server, org: Org) -> State {
+    server.current_of(org.id()).await.state.clone()
 }
 
 async fn get(server: &Server, caller: Org, path: &str) -> Reply {
@@ -150,12 +150,7 @@ async fn get(server: &Server, caller: Org, path: &str) -> Reply {
 }
 
 async fn post(server: &Server, caller: Org, path: &str, key: &str, body: &str) -> Reply {
-    let revision = server
-        .state
-        .store
-        .current(caller.id())
-        .expect("organization")
-        .revision;
+    let revision = server.current_of(caller.id()).await.revision;
     let tag = format!("\"{revision}\"");
     let authorization = caller.admin();
     server
@@ -235,9 +230,9 @@ fn commands_naming(id: &str) -> Vec<Value> {
 
 #[tokio::test]
 async fn every_route_answers_404_for_the_other_organizations_ids_and_leaves_it_unchanged() {
-    let server = server();
-    let adatum_ids = ids(&state_of(&server, Org::Adatum));
-    let contoso_ids = ids(&state_of(&server, Org::Contoso));
+    let server = server().await;
+    let adatum_ids = ids(&state_of(&server, Org::Adatum).await);
+    let contoso_ids = ids(&state_of(&server, Org::Contoso).await);
     assert!(
         adatum_ids.is_disjoint(&contoso_ids),
         "the two organizations' ids must differ for this test to mean anything"
@@ -246,8 +241,8 @@ async fn every_route_answers_404_for_the_other_organizations_ids_and_leaves_it_u
     let mut n = 0;
     for caller in [Org::Contoso, Org::Adatum] {
         let other = caller.other();
-        let other_ids = ids(&state_of(&server, other));
-        let own_ids = ids(&state_of(&server, caller));
+        let other_ids = ids(&state_of(&server, other).await);
+        let own_ids = ids(&state_of(&server, caller).await);
         for (method, path) in documented_operations() {
             if path.contains("{id}") {
                 // What an id that exists nowhere gets.
@@ -267,7 +262,7 @@ async fn every_route_answers_404_for_the_other_organizations_ids_and_leaves_it_u
                     nowhere.text()
                 );
                 for id in &other_ids {
-                    let before = fingerprint(&server, other);
+                    let before = fingerprint(&server, other).await;
                     n += 1;
                     let reply = send(
                         &server,
@@ -285,16 +280,15 @@ async fn every_route_answers_404_for_the_other_organizations_ids_and_leaves_it_u
                         "{what}: as if it did not exist"
                     );
                     assert_eq!(
-                        fingerprint(&server, other),
+                        fingerprint(&server, other).await,
                         before,
                         "{what}: {other:?} changed"
                     );
                 }
                 if method == "get" {
                     // The route itself works: the caller's own ids are found.
-                    let own = own_ids
-                        .iter()
-                        .find(|id| get_ok_for(&path, &state_of(&server, caller), id));
+                    let own_state = state_of(&server, caller).await;
+                    let own = own_ids.iter().find(|id| get_ok_for(&path, &own_state, id));
                     if let Some(id) = own {
                         let reply = get(&server, caller, &path.replace("{id}", id)).await;
                         assert_eq!(reply.status.as_u16(), 200, "{caller:?} {path} {id}");
@@ -319,7 +313,7 @@ async fn every_route_answers_404_for_the_other_organizations_ids_and_leaves_it_u
                 ("post", "/api/commands") => {
                     for id in &other_ids {
                         for command in commands_naming(id) {
-                            let before = fingerprint(&server, other);
+                            let before = fingerprint(&server, other).await;
                             n += 1;
                             let body = json!({ "command": command }).to_string();
                             let reply =
@@ -327,21 +321,21 @@ async fn every_route_answers_404_for_the_other_organizations_ids_and_leaves_it_u
                             let what = format!("{caller:?} {command} with {other:?}'s {id}");
                             assert_eq!(reply.status.as_u16(), 404, "{what}: {}", reply.text());
                             assert_eq!(
-                                fingerprint(&server, other),
+                                fingerprint(&server, other).await,
                                 before,
                                 "{what}: {other:?} changed"
                             );
                         }
                     }
                     // A command naming no id changes the caller's only.
-                    let before = fingerprint(&server, other);
-                    let reviewed_before = state_of(&server, caller).last_access_review;
+                    let before = fingerprint(&server, other).await;
+                    let reviewed_before = state_of(&server, caller).await.last_access_review;
                     n += 1;
                     let body = json!({"command": {"type": "markAccessReviewed"}}).to_string();
                     let reply = post(&server, caller, &path, &format!("k-{n}"), &body).await;
                     assert_eq!(reply.status.as_u16(), 200, "{}", reply.text());
-                    assert_ne!(state_of(&server, caller).last_access_review, reviewed_before);
-                    assert_eq!(fingerprint(&server, other), before, "{other:?} changed");
+                    assert_ne!(state_of(&server, caller).await.last_access_review, reviewed_before);
+                    assert_eq!(fingerprint(&server, other).await, before, "{other:?} changed");
                 }
                 _ => panic!("{method} {path}: a new route; say in this test how it stays in its organization"),
             }
@@ -381,13 +375,13 @@ fn assert_shows_only_own(
 
 #[tokio::test]
 async fn the_same_idempotency_key_in_two_organizations_is_two_requests() {
-    let server = server();
+    let server = server().await;
     // The same user id, key, route and body: only the organization differs.
     let same_user =
         |tid: &str| bearer(&claims(tid, AVERY, "Avery Howard", &[GLOBAL_ADMINISTRATOR]));
     let body = r#"{"command":{"type":"markAccessReviewed"}}"#;
     for org in [Org::Adatum, Org::Contoso] {
-        let before = fingerprint(&server, org);
+        let before = fingerprint(&server, org).await;
         let tag = format!("\"{}\"", before.0);
         let authorization = same_user(org.id());
         let reply = server
@@ -408,12 +402,12 @@ async fn the_same_idempotency_key_in_two_organizations_is_two_requests() {
             "{org:?}: not a replay"
         );
         assert_eq!(
-            fingerprint(&server, org).0,
+            fingerprint(&server, org).await.0,
             before.0 + 1,
             "{org:?} was written"
         );
         assert!(
-            state_of(&server, org).last_access_review.is_some(),
+            state_of(&server, org).await.last_access_review.is_some(),
             "{org:?}"
         );
     }
@@ -438,8 +432,8 @@ async fn a_new_organization_starts_empty_under_its_own_name_and_id() {
         assert_eq!(state[list], json!([]), "{list}");
     }
     assert_eq!(
-        server.state.store.organization_name(northwind).as_deref(),
-        Some("Northwind Traders")
+        server.current_of(northwind).await.state.organization_name(),
+        "Northwind Traders"
     );
     // Entra sends no tenant name: the sign-in domain names it.
     let fourth = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
@@ -451,8 +445,8 @@ async fn a_new_organization_starts_empty_under_its_own_name_and_id() {
         .expect("request");
     assert_eq!(server.send(request).await.status.as_u16(), 200);
     assert_eq!(
-        server.state.store.organization_name(fourth).as_deref(),
-        Some("fourthcoffee.example")
+        server.current_of(fourth).await.state.organization_name(),
+        "fourthcoffee.example"
     );
 }
 
@@ -476,5 +470,13 @@ async fn two_first_requests_of_an_organization_at_once_find_one_state() {
     assert_eq!(second.status.as_u16(), 200, "{}", second.text());
     assert_eq!(first.header("etag"), "\"1\"");
     assert_eq!(first.text(), second.text(), "the same state");
-    assert_eq!(server.state.store.organizations(), [CONTOSO]);
+    assert_eq!(
+        server
+            .state
+            .store
+            .organizations()
+            .await
+            .expect("organizations"),
+        [CONTOSO]
+    );
 }

@@ -437,7 +437,7 @@ async fn real_answers_fit_their_schemas() {
         .await
         .json();
     assert_fits(&doc, "InvitationViewList", &inbox);
-    let current = server.current();
+    let current = server.current().await;
     for invitation in &current.state.invitations {
         let path = format!("/api/invitations/{}", invitation.id);
         assert_fits(
@@ -468,7 +468,7 @@ async fn real_answers_fit_their_schemas() {
 async fn real_commands_fit_the_command_input_and_their_outcomes_fit() {
     let doc = doc();
     let server = Server::new();
-    let later = server.current().state.now.add_days(1);
+    let later = server.current().await.state.now.add_days(1);
     let commands = [
         Command::SetPurchaseVisibility { allowed: true },
         Command::DeclineInvitation {

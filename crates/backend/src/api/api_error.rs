@@ -20,6 +20,8 @@ pub struct ApiError {
     etag: Option<u64>,
     /// Sent as WWW-Authenticate with a 401.
     challenge: Option<&'static str>,
+    /// Sent as Retry-After with a 503.
+    retry_after: Option<&'static str>,
 }
 
 impl ApiError {
@@ -31,6 +33,7 @@ impl ApiError {
             extra: Map::new(),
             etag: None,
             challenge: None,
+            retry_after: None,
         }
     }
 
@@ -185,9 +188,21 @@ impl From<DomainError> for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> ApiError {
+        if error.is_unavailable() {
+            // Nothing was committed: the same request (and key) may be sent again.
+            eprintln!("database unavailable: {error}");
+            let mut unavailable = ApiError::unavailable(
+                "The database is not answering right now; nothing was changed. Try again in a moment.",
+            );
+            unavailable.retry_after = Some(RETRY_AFTER_SECONDS);
+            return unavailable;
+        }
         ApiError::internal(error)
     }
 }
+
+/// What a 503 for an unavailable database asks the client to wait.
+const RETRY_AFTER_SECONDS: &str = "2";
 
 impl From<tokio::task::JoinError> for ApiError {
     fn from(error: tokio::task::JoinError) -> ApiError {
@@ -209,6 +224,9 @@ impl IntoResponse for ApiError {
                 header::WWW_AUTHENTICATE,
                 HeaderValue::from_static(challenge),
             );
+        }
+        if let Some(seconds) = self.retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from_static(seconds));
         }
         if let Some(revision) = self.etag {
             if let Ok(value) = HeaderValue::from_str(&super::etag::format(revision)) {

@@ -60,7 +60,7 @@ pub async fn invitations_list(
     organization: Organization,
     persona: HeaderPersona,
 ) -> Result<(Etag, Json<Collection<InvitationView>>), ApiError> {
-    let current = current(&app, &organization)?;
+    let current = current(&app, &organization).await?;
     let now = effective_now(current.state.now, app.clock.now());
     let value = views::inbox(&current.state, persona.or_least(), now);
     Ok((Etag(current.revision), Json(Collection { value })))
@@ -89,7 +89,7 @@ pub async fn invitations_get(
     Path(id): Path<String>,
     persona: HeaderPersona,
 ) -> Result<(Etag, Json<InvitationView>), ApiError> {
-    let current = current(&app, &organization)?;
+    let current = current(&app, &organization).await?;
     let now = effective_now(current.state.now, app.clock.now());
     let view = views::invitation_view(&current.state, &id, persona.or_least(), now)
         .ok_or(DomainError::InvitationNotFound { invitation_id: id })?;

@@ -32,12 +32,9 @@ pub async fn enter(app: &AppState, request: &mut Request) -> Result<(), ApiError
 /// Creates the organization's state if nobody of it came before (sign-in
 /// calls this too, so the header can name it at once).
 pub async fn ensure(app: &AppState, organization: &Organization) -> Result<(), ApiError> {
-    if app.store.current(&organization.id).is_none() {
-        let store = app.store.clone();
-        let first = first_state(app, organization);
-        let entering = organization.clone();
-        tokio::task::spawn_blocking(move || store.enter(&entering, first)).await??;
-    }
+    app.store
+        .enter(organization, first_state(app, organization))
+        .await?;
     Ok(())
 }
 
@@ -46,7 +43,10 @@ pub async fn ensure(app: &AppState, organization: &Organization) -> Result<(), A
 /// mode, which is the demo); otherwise nothing of its own. The partner
 /// directory is Microsoft's, not the organization's, so "Find a partner"
 /// works in an empty organization too.
-fn first_state(app: &AppState, organization: &Organization) -> impl FnOnce() -> State {
+fn first_state(
+    app: &AppState,
+    organization: &Organization,
+) -> impl FnOnce() -> State + Send + 'static {
     let now = app.clock.now();
     let demo_data =
         organization.is_demo() && (app.demo_data || matches!(app.auth.as_ref(), Auth::DemoPersona));
@@ -60,9 +60,13 @@ fn first_state(app: &AppState, organization: &Organization) -> impl FnOnce() -> 
 }
 
 /// The organization's state as of its last write.
-pub fn current(app: &AppState, organization: &Organization) -> Result<Arc<Current>, ApiError> {
+pub async fn current(
+    app: &AppState,
+    organization: &Organization,
+) -> Result<Arc<Current>, ApiError> {
     app.store
         .current(&organization.id)
+        .await?
         .ok_or_else(|| ApiError::internal(format!("organization {} has no state", organization.id)))
 }
 

@@ -58,7 +58,7 @@ pub async fn partners_get(
     organization: Organization,
     Path(id): Path<String>,
 ) -> Result<(Etag, Json<PartnerDetail>), ApiError> {
-    let current = current(&app, &organization)?;
+    let current = current(&app, &organization).await?;
     let now = effective_now(current.state.now, app.clock.now());
     let detail = views::partner_detail(&current.state, &id, now)
         .ok_or(DomainError::PartnerNotFound { partner_id: id })?;

@@ -31,7 +31,7 @@ pub async fn relationships_list(
     State(app): State<AppState>,
     organization: Organization,
 ) -> Result<(Etag, Json<Collection<RelationshipRow>>), ApiError> {
-    let current = current(&app, &organization)?;
+    let current = current(&app, &organization).await?;
     let now = effective_now(current.state.now, app.clock.now());
     let value = views::relationship_rows(&current.state, now);
     Ok((Etag(current.revision), Json(Collection { value })))

@@ -34,7 +34,7 @@ pub async fn state_get(
     organization: Organization,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let current = current(&app, &organization)?;
+    let current = current(&app, &organization).await?;
     let unchanged = etag::condition(&headers, header::IF_NONE_MATCH, true)
         .ok()
         .flatten()

@@ -79,29 +79,32 @@ pub async fn execute(
         user.as_ref().map_or("", |u| u.id.as_str()),
         String::from_utf8_lossy(body)
     );
-    let store = app.store.clone();
     let wall = app.clock.now();
-    let organization = organization.id.clone();
-    let written = tokio::task::spawn_blocking(move || {
-        // Keys, state and log are the organization's own: the same key in
-        // another organization is another request.
-        store.write(&organization, &write.idempotency_key, &request, |current| {
-            if !write.if_match.matches(current.revision) {
-                return Err(ApiError::stale(current.revision));
-            }
-            if current.read_only {
-                return Err(ApiError::read_only());
-            }
-            Ok(engine_host::run(
-                current,
-                persona,
-                user.as_ref(),
-                &command,
-                wall,
-            ))
-        })
-    })
-    .await??;
+    // Keys, state and log are the organization's own: the same key in
+    // another organization is another request.
+    let written = app
+        .store
+        .write(
+            &organization.id,
+            &write.idempotency_key,
+            &request,
+            move |current| {
+                if !write.if_match.matches(current.revision) {
+                    return Err(ApiError::stale(current.revision));
+                }
+                if current.read_only {
+                    return Err(ApiError::read_only());
+                }
+                Ok(engine_host::run(
+                    current,
+                    persona,
+                    user.as_ref(),
+                    &command,
+                    wall,
+                ))
+            },
+        )
+        .await?;
     match written {
         Written::Committed(answer) => Ok(Answered {
             answer,

@@ -33,7 +33,7 @@ use tower_sessions::{Expiry, Session, SessionManagerLayer};
 use crate::api::ApiError;
 use crate::app_state::AppState;
 use crate::auth::Auth;
-use crate::sessions::SqliteSessions;
+use crate::sessions::Sessions;
 use crate::store::Organization;
 pub use oidc::{OidcSettings, Pending, Provider};
 pub use signed_in::SignedIn;
@@ -66,7 +66,7 @@ impl SignInConfig {
 pub struct SignIn {
     pub provider: Provider,
     pub config: SignInConfig,
-    pub sessions: SqliteSessions,
+    pub sessions: Sessions,
 }
 
 impl SignIn {
@@ -78,7 +78,7 @@ impl SignIn {
     /// The session cookie: HttpOnly, SameSite=Lax (Strict would drop it on
     /// the way back from the provider), Secure whenever the console is
     /// served over https.
-    pub fn layer(&self) -> SessionManagerLayer<SqliteSessions> {
+    pub fn layer(&self) -> SessionManagerLayer<Sessions> {
         let idle =
             time::Duration::try_from(self.config.idle_timeout).unwrap_or(time::Duration::HOUR);
         SessionManagerLayer::new(self.sessions.clone())
@@ -322,10 +322,11 @@ async fn current_session(State(state): State<AppState>, session: Session) -> Res
             .into_response();
     }
     // The name stored when the organization was created, else the token's.
-    let organization_name = state
-        .store
-        .organization_name(&who.organization)
-        .unwrap_or_else(|| who.organization_display_name());
+    let organization_name = match state.store.current(&who.organization).await {
+        Ok(Some(current)) => current.state.organization_name().to_string(),
+        Ok(None) => who.organization_display_name(),
+        Err(e) => return ApiError::from(e).into_response(),
+    };
     Json(serde_json::json!({
         "user": { "id": who.user_id, "name": who.name, "username": who.username },
         "organization": { "id": who.organization, "name": organization_name },
@@ -357,7 +358,9 @@ mod tests {
         SignIn {
             provider: Provider::new(config.oidc.clone()).unwrap(),
             config,
-            sessions: SqliteSessions::open(&dir.join("db.sqlite3")).unwrap(),
+            sessions: Sessions::Sqlite(
+                crate::sessions::SqliteSessions::open(&dir.join("db.sqlite3")).unwrap(),
+            ),
         }
     }
 

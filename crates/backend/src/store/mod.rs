@@ -1,23 +1,35 @@
-//! The state in SQLite, per organization (tenant id): its current snapshot
-//! with its revision, its event log, and the answers given to its
-//! idempotent writes. Reads are served from memory (organization → current
-//! state); each write is one transaction, all or nothing.
+//! Where every organization's data lives: its current state with its
+//! revision, its event log, and the answers given to its idempotent
+//! writes. Two engines behind one interface:
+//!
+//! - SQLite (the default): one file, owned by one process, reads served
+//!   from memory;
+//! - PostgreSQL (`--database-url`): several processes on one database, each
+//!   read checked against the database's revision, each write serialized
+//!   per organization by a row lock.
+//!
+//! Both run a write the same way: the Idempotency-Key's record first, then
+//! the caller's `decide` on the current state, then the new state, its
+//! events and the answer in one transaction. Committed revisions are
+//! announced on [`Store::changes`] (in PostgreSQL mode, whichever process
+//! made them).
 
 mod organization;
-mod schema;
+mod postgres;
+mod sqlite;
 mod store_error;
 
 pub use organization::Organization;
-pub use schema::LAYOUT_VERSION;
+pub use postgres::PgStore;
+pub use sqlite::{SqliteStore, LAYOUT_VERSION};
 pub use store_error::StoreError;
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::path::Path;
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use domain::{snapshot, Event, State};
-use rusqlite::{params, Connection, OptionalExtension};
+use domain::{Event, State};
+use tokio::sync::broadcast;
 
 /// Answers to idempotent writes are kept this long, then forgotten.
 pub const IDEMPOTENCY_RETENTION_SECONDS: i64 = 24 * 60 * 60;
@@ -61,297 +73,175 @@ pub enum Written<E> {
     Refused(E),
 }
 
+/// A committed revision of one organization.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Committed {
+    pub organization: String,
+    pub revision: u64,
+}
+
+/// How many announcements a slow listener may fall behind before it is
+/// told it lagged (and then reads the current revision instead).
+const CHANGES_BUFFER: usize = 1024;
+
 pub struct Store {
-    path: PathBuf,
-    writer: Mutex<Connection>,
-    /// Every organization's state as of its last committed write.
-    organizations: RwLock<HashMap<String, Arc<Current>>>,
+    engine: Engine,
+    changes: broadcast::Sender<Committed>,
+}
+
+enum Engine {
+    Sqlite(Arc<SqliteStore>),
+    Postgres(PgStore),
 }
 
 impl Store {
-    /// Opens (or creates, empty) the database at `path`, moving a layout-1
-    /// file to layout 2 first. Organizations are created at first use
-    /// ([`Store::enter`]).
+    /// The SQLite file at `path` (created empty when missing).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let not_a_database = |e: rusqlite::Error| StoreError::NotADatabase {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        };
-        let mut conn = Connection::open(path).map_err(not_a_database)?;
-        match schema::prepare(&mut conn, unix_now()).map_err(not_a_database)? {
-            schema::Prepared::Current => {}
-            schema::Prepared::Newer(found) => {
-                return Err(StoreError::NewerLayout {
-                    path: path.to_path_buf(),
-                    found,
-                })
-            }
-            schema::Prepared::CorruptSnapshot(detail) => {
-                return Err(StoreError::CorruptSnapshot {
-                    path: path.to_path_buf(),
-                    detail,
-                })
-            }
-        }
-        let organizations = load(&conn, path)?;
+        let sqlite = SqliteStore::open(path)?;
         Ok(Store {
-            path: path.to_path_buf(),
-            writer: Mutex::new(conn),
-            organizations: RwLock::new(organizations),
+            engine: Engine::Sqlite(Arc::new(sqlite)),
+            changes: broadcast::channel(CHANGES_BUFFER).0,
         })
     }
 
-    /// Moves the file at `path` (and its WAL files) aside, so `open` starts
-    /// afresh; the old data is kept, never deleted. Returns where it went.
-    pub fn set_aside(path: &Path) -> Result<Option<PathBuf>, StoreError> {
-        if !path.exists() {
-            return Ok(None);
+    /// The PostgreSQL database at `url`, migrated to this backend's schema
+    /// first; announcements of every process's writes start at once.
+    pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        let changes = broadcast::channel(CHANGES_BUFFER).0;
+        let postgres = PgStore::connect(url, changes.clone()).await?;
+        Ok(Store {
+            engine: Engine::Postgres(postgres),
+            changes,
+        })
+    }
+
+    /// Moves the SQLite file at `path` aside (see [`SqliteStore::set_aside`]).
+    pub fn set_aside(path: &Path) -> Result<Option<std::path::PathBuf>, StoreError> {
+        SqliteStore::set_aside(path)
+    }
+
+    /// Which engine, for the start-up line and the health check.
+    pub fn engine(&self) -> &'static str {
+        match &self.engine {
+            Engine::Sqlite(_) => "SQLite",
+            Engine::Postgres(_) => "PostgreSQL",
         }
-        let stamp = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        let aside = PathBuf::from(format!("{}.set-aside-{stamp}", path.display()));
-        std::fs::rename(path, &aside).map_err(|e| StoreError::SetAside {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        })?;
-        for suffix in ["-wal", "-shm"] {
-            let side = PathBuf::from(format!("{}{suffix}", path.display()));
-            if side.exists() {
-                let _ = std::fs::rename(&side, format!("{}{suffix}", aside.display()));
-            }
+    }
+
+    /// Committed revisions, every organization's, from now on.
+    pub fn changes(&self) -> broadcast::Receiver<Committed> {
+        self.changes.subscribe()
+    }
+
+    /// The organization's state as of its last committed write (anywhere);
+    /// `None` when nobody of it was ever let in.
+    pub async fn current(&self, organization: &str) -> Result<Option<Arc<Current>>, StoreError> {
+        match &self.engine {
+            Engine::Sqlite(s) => Ok(s.current(organization)),
+            Engine::Postgres(p) => p.current(organization).await,
         }
-        Ok(Some(aside))
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// The organization's state as of its last committed write; `None`
-    /// when nobody of it was ever let in.
-    pub fn current(&self, organization: &str) -> Option<Arc<Current>> {
-        self.read_map(|map| map.get(organization).cloned())
-    }
-
-    /// The organization's name as stored at its creation (the header and
-    /// /auth/session say it); `None` for an organization never let in.
-    pub fn organization_name(&self, organization: &str) -> Option<String> {
-        self.current(organization)
-            .map(|c| c.state.organization_name().to_string())
-    }
-
-    /// The organizations this file holds, by tenant id, sorted.
-    pub fn organizations(&self) -> Vec<String> {
-        let mut ids = self.read_map(|map| map.keys().cloned().collect::<Vec<_>>());
-        ids.sort();
-        ids
     }
 
     /// The organization's state, created with `first` (at revision 1) the
-    /// first time anyone of it is let in. Created once: two first requests
-    /// at once get the same state.
-    pub fn enter(
+    /// first time anyone of it is let in. Created once, even when two
+    /// first requests arrive at once (through two processes, too).
+    pub async fn enter(
         &self,
         organization: &Organization,
-        first: impl FnOnce() -> State,
+        first: impl FnOnce() -> State + Send + 'static,
     ) -> Result<Arc<Current>, StoreError> {
-        if let Some(current) = self.current(&organization.id) {
-            return Ok(current);
+        match &self.engine {
+            Engine::Sqlite(s) => {
+                if let Some(current) = s.current(&organization.id) {
+                    return Ok(current);
+                }
+                let store = Arc::clone(s);
+                let entering = organization.clone();
+                let current = tokio::task::spawn_blocking(move || store.enter(&entering, first))
+                    .await
+                    .map_err(|e| StoreError::Interrupted(e.to_string()))??;
+                self.announce(&organization.id, current.revision);
+                Ok(current)
+            }
+            Engine::Postgres(p) => p.enter(organization, first).await,
         }
-        // The writer lock orders creations; look again under it.
-        let conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(current) = self.current(&organization.id) {
-            return Ok(current);
-        }
-        let mut state = first();
-        state.tenant_id = Some(organization.id.clone());
-        state.organization_name = Some(organization.name.clone());
-        let body: Arc<str> = snapshot::encode(&state).into();
-        conn.execute(
-            "INSERT INTO organizations (id, name, revision, body, created_at) \
-             VALUES (?1, ?2, 1, ?3, ?4)",
-            params![&organization.id, &organization.name, &*body, unix_now()],
-        )?;
-        let current = Arc::new(Current {
-            revision: 1,
-            state,
-            snapshot: body,
-            read_only: false,
-        });
-        self.write_map(|map| map.insert(organization.id.clone(), Arc::clone(&current)));
-        Ok(current)
     }
 
-    /// Runs one keyed write in `organization` under the writer lock. A key
-    /// that organization used before answers from its record; otherwise
-    /// `decide` sees its current state, and the change, its events and its
-    /// answer commit together. Another organization's keys, state and log
-    /// are never looked at.
-    pub fn write<E>(
+    /// Runs one keyed write in `organization`: a key that organization used
+    /// before answers from its record; otherwise `decide` sees its current
+    /// state, and the change, its events and its answer commit together.
+    /// Another organization's keys, state and log are never looked at.
+    pub async fn write<E: Send + 'static>(
         &self,
         organization: &str,
         key: &str,
         request: &str,
-        decide: impl FnOnce(&Current) -> Result<Change, E>,
+        decide: impl FnOnce(&Current) -> Result<Change, E> + Send + 'static,
     ) -> Result<Written<E>, StoreError> {
-        let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        let Some(current) = self.current(organization) else {
-            return Err(StoreError::NoSuchOrganization(organization.to_string()));
-        };
-        if let Some((first_request, answer)) = recorded(&conn, organization, key)? {
-            return Ok(if first_request == request {
-                Written::Replayed(answer)
-            } else {
-                Written::KeyReused
-            });
+        match &self.engine {
+            Engine::Sqlite(s) => {
+                let store = Arc::clone(s);
+                let (org, key, request) = (
+                    organization.to_string(),
+                    key.to_string(),
+                    request.to_string(),
+                );
+                let written =
+                    tokio::task::spawn_blocking(move || store.write(&org, &key, &request, decide))
+                        .await
+                        .map_err(|e| StoreError::Interrupted(e.to_string()))??;
+                if let Written::Committed(answer) = &written {
+                    self.announce(organization, answer.revision);
+                }
+                Ok(written)
+            }
+            Engine::Postgres(p) => p.write(organization, key, request, decide).await,
         }
-        let change = match decide(&current) {
-            Ok(change) => change,
-            Err(e) => return Ok(Written::Refused(e)),
-        };
-        let revision = current.revision + 1;
-        let body: Arc<str> = snapshot::encode(&change.state).into();
-        let now = unix_now();
-        let tx = conn.transaction()?;
-        tx.execute(
-            "UPDATE organizations SET revision = ?1, body = ?2 WHERE id = ?3",
-            params![revision as i64, &*body, organization],
-        )?;
-        for event in &change.events {
-            let json = serde_json::to_string(event).unwrap_or_default();
-            tx.execute(
-                "INSERT INTO events (organization, revision, at, idempotency_key, body) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    organization,
-                    revision as i64,
-                    event.at().to_rfc3339(),
-                    key,
-                    json
-                ],
-            )?;
+    }
+
+    /// The organizations stored, by tenant id, sorted.
+    pub async fn organizations(&self) -> Result<Vec<String>, StoreError> {
+        match &self.engine {
+            Engine::Sqlite(s) => Ok(s.organizations()),
+            Engine::Postgres(p) => p.organizations().await,
         }
-        tx.execute(
-            "INSERT INTO idempotency (organization, key, request, status, body, revision, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                organization,
-                key,
-                request,
-                change.answer.status,
-                &change.answer.body,
-                change.answer.revision as i64,
-                now
-            ],
-        )?;
-        tx.execute(
-            "DELETE FROM idempotency WHERE created_at < ?1",
-            params![now - IDEMPOTENCY_RETENTION_SECONDS],
-        )?;
-        tx.commit()?;
-        let next = Arc::new(Current {
+    }
+
+    /// How many events one organization's log holds (`None`: all of them).
+    pub async fn event_count(&self, organization: Option<&str>) -> Result<u64, StoreError> {
+        match (&self.engine, organization) {
+            (Engine::Sqlite(s), None) => s.event_count(),
+            (Engine::Sqlite(s), Some(org)) => s.event_count_of(org),
+            (Engine::Postgres(p), org) => p.event_count(org).await,
+        }
+    }
+
+    /// The SQLite file, when that is the engine.
+    pub fn sqlite_path(&self) -> Option<&Path> {
+        match &self.engine {
+            Engine::Sqlite(s) => Some(s.path()),
+            Engine::Postgres(_) => None,
+        }
+    }
+
+    /// The PostgreSQL pool, when that is the engine (sessions share it).
+    pub fn postgres_pool(&self) -> Option<&sqlx_postgres::PgPool> {
+        match &self.engine {
+            Engine::Sqlite(_) => None,
+            Engine::Postgres(p) => Some(p.pool()),
+        }
+    }
+
+    fn announce(&self, organization: &str, revision: u64) {
+        // Nobody listening is fine: an error only means no receivers.
+        let _ = self.changes.send(Committed {
+            organization: organization.to_string(),
             revision,
-            state: change.state,
-            snapshot: body,
-            read_only: false,
         });
-        self.write_map(|map| map.insert(organization.to_string(), next));
-        Ok(Written::Committed(change.answer))
-    }
-
-    /// How many events the log holds, all organizations together (for
-    /// tests and the soak report).
-    pub fn event_count(&self) -> Result<u64, StoreError> {
-        let conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        let n: i64 = conn.query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?;
-        Ok(u64::try_from(n).unwrap_or(0))
-    }
-
-    /// How many events one organization's log holds.
-    pub fn event_count_of(&self, organization: &str) -> Result<u64, StoreError> {
-        let conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        let n: i64 = conn.query_row(
-            "SELECT COUNT(*) FROM events WHERE organization = ?1",
-            params![organization],
-            |r| r.get(0),
-        )?;
-        Ok(u64::try_from(n).unwrap_or(0))
-    }
-
-    fn read_map<T>(&self, f: impl FnOnce(&HashMap<String, Arc<Current>>) -> T) -> T {
-        // A panic while swapping an `Arc` cannot leave the map half-written.
-        match self.organizations.read() {
-            Ok(guard) => f(&guard),
-            Err(poisoned) => f(&poisoned.into_inner()),
-        }
-    }
-
-    fn write_map<T>(&self, f: impl FnOnce(&mut HashMap<String, Arc<Current>>) -> T) -> T {
-        match self.organizations.write() {
-            Ok(mut guard) => f(&mut guard),
-            Err(poisoned) => f(&mut poisoned.into_inner()),
-        }
     }
 }
 
-/// Every organization's saved state, decoded once at open.
-fn load(conn: &Connection, path: &Path) -> Result<HashMap<String, Arc<Current>>, StoreError> {
-    let mut statement = conn.prepare("SELECT id, revision, body FROM organizations")?;
-    let rows = statement.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    let mut organizations = HashMap::new();
-    for row in rows {
-        let (id, revision, body) = row?;
-        let decoded = snapshot::decode(&body).map_err(|e| StoreError::CorruptSnapshot {
-            path: path.to_path_buf(),
-            detail: format!("organization {id}: {e}"),
-        })?;
-        if let Some(version) = decoded.migrated_from {
-            eprintln!("migrating organization {id}'s saved state from schema version {version}");
-        }
-        let current = Current {
-            revision: u64::try_from(revision).unwrap_or(0),
-            snapshot: body.into(),
-            state: decoded.state,
-            read_only: decoded.read_only,
-        };
-        organizations.insert(id, Arc::new(current));
-    }
-    Ok(organizations)
-}
-
-fn recorded(
-    conn: &Connection,
-    organization: &str,
-    key: &str,
-) -> Result<Option<(String, Answer)>, StoreError> {
-    let found = conn
-        .query_row(
-            "SELECT request, status, body, revision FROM idempotency \
-             WHERE organization = ?1 AND key = ?2",
-            params![organization, key],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    Answer {
-                        status: r.get(1)?,
-                        body: r.get(2)?,
-                        revision: u64::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
-                    },
-                ))
-            },
-        )
-        .optional()?;
-    Ok(found)
-}
-
-fn unix_now() -> i64 {
+pub(crate) fn unix_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))

@@ -2,6 +2,7 @@
 //! SQLite file), with helpers to send requests and read answers.
 #![allow(dead_code)]
 
+pub mod postgres;
 pub mod tokens;
 
 use std::path::PathBuf;
@@ -121,7 +122,7 @@ impl Server {
 
     /// A well-formed write: persona, key, If-Match of the current revision.
     pub async fn write(&self, path: &str, persona: &str, key: &str, body: &str) -> Reply {
-        let tag = format!("\"{}\"", self.revision());
+        let tag = format!("\"{}\"", self.revision().await);
         self.post(
             path,
             &[
@@ -134,16 +135,27 @@ impl Server {
         .await
     }
 
-    pub fn revision(&self) -> u64 {
-        self.current().revision
+    /// An organization's state as stored (it must exist).
+    pub async fn current_of(&self, organization: &str) -> Arc<Current> {
+        self.state
+            .store
+            .current(organization)
+            .await
+            .expect("read")
+            .expect("the organization")
+    }
+
+    pub async fn revision(&self) -> u64 {
+        self.current().await.revision
     }
 
     /// The demo organization's state, created as its first request would
     /// (with the demo data).
-    pub fn current(&self) -> Arc<Current> {
+    pub async fn current(&self) -> Arc<Current> {
         self.state
             .store
             .enter(&Organization::demo(), || domain::demo::demo_state(now()))
+            .await
             .expect("the demo organization")
     }
 }
