@@ -33,7 +33,7 @@ step "fault soak: 1,000 operations with 20 % faults, nothing lost or doubled"
 # this also guards that the verdict reads the state, not the log.
 cargo run -q -p backend --example soak -- --ops 1000 --fault-rate 0.2
 
-step "PostgreSQL: the storage suite on both engines, in a throwaway cluster"
+step "PostgreSQL, in a throwaway cluster: the storage suite on both engines, the fault soak, two backend processes on one database (kill -9, the database going away)"
 scripts/check/postgres.sh
 
 step "development identity provider and token mode: Entra-shaped tokens, PKCE, the sign-in page, the API on bearer tokens"

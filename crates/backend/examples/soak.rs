@@ -5,7 +5,10 @@
 //! same Idempotency-Key until it lands). At the end it checks that no input
 //! was lost, none acted twice, and the client's view equals the server's.
 //!
-//! `cargo run --release -p backend --example soak -- --ops 1000 --fault-rate 0.2 [--seed 42] [--latency-ms 0]`
+//! `cargo run --release -p backend --example soak -- --ops 1000 --fault-rate 0.2 [--seed 42] [--latency-ms 0] [--database-url postgres://…]`
+//!
+//! With `--database-url` the state lives in that PostgreSQL database, which
+//! must be new (the soak checks the saved state against its own record).
 
 mod common;
 
@@ -28,6 +31,7 @@ struct Options {
     fault_rate: f64,
     seed: u64,
     latency_ms: u64,
+    database_url: Option<String>,
 }
 
 /// What one write should have done, checked against the server at the end.
@@ -56,7 +60,7 @@ async fn main() -> ExitCode {
         Ok(o) => o,
         Err(e) => {
             eprintln!(
-                "{e}\nusage: soak [--ops 1000] [--fault-rate 0.2] [--seed 42] [--latency-ms 0]"
+                "{e}\nusage: soak [--ops 1000] [--fault-rate 0.2] [--seed 42] [--latency-ms 0] [--database-url URL]"
             );
             return ExitCode::from(2);
         }
@@ -77,6 +81,7 @@ fn options() -> Result<Options, String> {
         fault_rate: 0.2,
         seed: 42,
         latency_ms: 0,
+        database_url: None,
     };
     for (flag, value) in flags()? {
         match flag.as_str() {
@@ -84,6 +89,7 @@ fn options() -> Result<Options, String> {
             "--fault-rate" => o.fault_rate = parse(&flag, &value)?,
             "--seed" => o.seed = parse(&flag, &value)?,
             "--latency-ms" => o.latency_ms = parse(&flag, &value)?,
+            "--database-url" => o.database_url = Some(value),
             other => return Err(format!("unknown flag {other}")),
         }
     }
@@ -103,7 +109,7 @@ async fn run(o: Options) -> Result<bool, String> {
         latency_ms: o.latency_ms,
         seed: o.seed,
     };
-    let (addr, server, db) = start_server(&dir, faults).await?;
+    let (addr, server, db) = start_server(&dir, o.database_url.as_deref(), faults).await?;
     let started = Instant::now();
     let mut client = Client {
         conn: Conn::new(addr),
@@ -220,7 +226,11 @@ async fn run(o: Options) -> Result<bool, String> {
     let served = client.fetch_state().await?;
     let client_equals_server = served.0 == mirror_revision && served.1 == mirror;
     // ...and what the server says against what is on disk.
-    let on_disk = Store::open(&db).map_err(|e| e.to_string())?;
+    let on_disk = match &o.database_url {
+        Some(url) => Store::connect(url).await,
+        None => Store::open(&db),
+    }
+    .map_err(|e| e.to_string())?;
     let persisted = on_disk
         .current(domain::demo::DEMO_TENANT_ID)
         .await
@@ -238,6 +248,7 @@ async fn run(o: Options) -> Result<bool, String> {
         && client_equals_server
         && persisted_equals_server;
     let yes = |b: bool| if b { "yes" } else { "no" };
+    println!("engine: {}", server.store.engine());
     println!("ops: {}", o.ops);
     println!("reads: {reads}");
     println!("writes: {writes}");

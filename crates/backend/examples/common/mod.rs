@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use axum::body::Bytes;
-use backend::{app, open, AppState, Clock, Config, FaultConfig};
+use backend::{app, connect, AppState, Clock, Config, FaultConfig};
 use http_body_util::{BodyExt, Full};
 use hyper::client::conn::http1::{self, SendRequest};
 use hyper_util::rt::TokioIo;
@@ -106,18 +106,22 @@ impl Conn {
     }
 }
 
-/// A server on 127.0.0.1 (a free port) over a fresh database in `dir`.
+/// A server on 127.0.0.1 (a free port) over a fresh SQLite file in `dir`,
+/// or on the PostgreSQL database at `database_url` (which the caller makes
+/// fresh).
 pub async fn start_server(
     dir: &Path,
+    database_url: Option<&str>,
     faults: FaultConfig,
 ) -> Result<(SocketAddr, AppState, PathBuf), String> {
-    start_server_serving(dir, dir, faults).await
+    start_server_serving(dir, dir, database_url, faults).await
 }
 
 /// The same, serving the built app in `dist`.
 pub async fn start_server_serving(
     dir: &Path,
     dist: &Path,
+    database_url: Option<&str>,
     faults: FaultConfig,
 ) -> Result<(SocketAddr, AppState, PathBuf), String> {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
@@ -127,8 +131,11 @@ pub async fn start_server_serving(
     }
     let mut config = Config::new(dist.to_path_buf());
     config.db = db.clone();
+    config.database_url = database_url.map(str::to_string);
     config.faults = faults;
-    let state = open(&config, Clock::System).map_err(|e| e.to_string())?;
+    let state = connect(&config, Clock::System)
+        .await
+        .map_err(|e| e.to_string())?;
     let router = app(&config, state.clone());
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
         .await
