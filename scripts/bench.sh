@@ -35,3 +35,8 @@ node bench/product.mjs dist
 # loopback against the read endpoints.
 cargo run --release --quiet -p backend --example soak -- --ops 1000 --fault-rate 0.2
 cargo run --release --quiet -p backend --example load -- --connections 50 --seconds 30
+# The storage engines side by side (issue 19, point 7): 50 admins across 20
+# organizations writing, then 50 connections reading, on SQLite with one
+# process and on PostgreSQL (a throwaway cluster) with one and with two.
+cargo build --release --quiet -p backend --example engines
+pg_virtualenv -t -- target/release/examples/engines --seconds 10 2> >(grep --line-buffered -v ' LOG: ' >&2)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what this project needs and is missing; skips what is there, so
-# a second run costs seconds. `scripts/install.sh --test` adds what the
-# tests need (Chromium, chromedriver, PostgreSQL, the end-to-end npm
-# packages, schemathesis in a Python venv under tools/).
+# a second run costs seconds. `--server` adds the development identity
+# provider, `--postgres` that and PostgreSQL, and `--test` everything the
+# tests need (those, Chromium, chromedriver, the end-to-end npm packages,
+# schemathesis in a Python venv under tools/).
 # Versions are pinned: see TOOLCHAIN notes in the README.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,8 +11,14 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal wasm-bindgen in Cargo.lock
 SCHEMATHESIS_VERSION=4.32.5    # PyPI; tests the API against its OpenAPI document
-want_test=false
-[ "${1:-}" = "--test" ] && want_test=true
+# --server: also the development identity provider (server mode);
+# --postgres: that and PostgreSQL; --test: everything the tests need.
+want_test=false want_idp=false want_postgres=false
+case "${1:-}" in
+  --test) want_test=true want_idp=true want_postgres=true ;;
+  --postgres) want_idp=true want_postgres=true ;;
+  --server) want_idp=true ;;
+esac
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -38,24 +45,30 @@ if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/t
   (cd tools && npm ci --no-audit --no-fund)
 fi
 
+if $want_idp; then
+  if [ ! -d idp/node_modules/oidc-provider ] || [ idp/package-lock.json -nt idp/node_modules/.package-lock.json ]; then
+    step "installing the development identity provider (npm oidc-provider)"
+    (cd idp && npm ci --no-audit --no-fund)
+  fi
+fi
+
+if $want_postgres; then
+  if ! command -v pg_virtualenv >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+    step "installing PostgreSQL (Debian's; throwaway clusters come from pg_virtualenv)"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql postgresql-common
+  fi
+fi
+
 if $want_test; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     step "installing chromium and chromedriver"
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
   fi
-  if ! command -v pg_virtualenv >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-    step "installing PostgreSQL (Debian's; the tests start throwaway clusters with pg_virtualenv)"
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql postgresql-common
-  fi
   if [ ! -d tests/e2e/node_modules/playwright-core ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
     step "installing the end-to-end test packages"
     (cd tests/e2e && npm ci --no-audit --no-fund)
-  fi
-  if [ ! -d idp/node_modules/oidc-provider ] || [ idp/package-lock.json -nt idp/node_modules/.package-lock.json ]; then
-    step "installing the development identity provider (npm oidc-provider)"
-    (cd idp && npm ci --no-audit --no-fund)
   fi
   if ! tools/schemathesis/bin/st --version 2>/dev/null | grep -q " $SCHEMATHESIS_VERSION\$"; then
     step "installing schemathesis $SCHEMATHESIS_VERSION (PyPI, into tools/schemathesis)"

@@ -106,7 +106,8 @@ fn wasm_path(dist: &Path) -> Option<String> {
 
 async fn run_all(o: Options) -> Result<bool, String> {
     let dir = std::env::temp_dir().join(format!("backend-load-{}", std::process::id()));
-    let (addr, _server, _db) = start_server_serving(&dir, &o.dist, None, FaultConfig::default()).await?;
+    let (addr, _server, _db) =
+        start_server_serving(&dir, &o.dist, None, FaultConfig::default()).await?;
     let api = Run {
         paths: match &o.path {
             Some(p) => vec![p.clone()],

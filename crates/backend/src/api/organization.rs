@@ -33,7 +33,7 @@ pub async fn enter(app: &AppState, request: &mut Request) -> Result<(), ApiError
 /// calls this too, so the header can name it at once).
 pub async fn ensure(app: &AppState, organization: &Organization) -> Result<(), ApiError> {
     app.store
-        .enter(organization, first_state(app, organization))
+        .ensure(organization, first_state(app, organization))
         .await?;
     Ok(())
 }

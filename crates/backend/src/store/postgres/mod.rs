@@ -294,6 +294,11 @@ impl PgStore {
         }
     }
 
+    /// This process has read the organization's state at least once.
+    pub fn has_seen(&self, organization: &str) -> bool {
+        self.held(organization).is_some()
+    }
+
     fn held(&self, organization: &str) -> Option<Arc<Current>> {
         match self.decoded.read() {
             Ok(map) => map.get(organization).cloned(),
