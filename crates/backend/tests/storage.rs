@@ -472,3 +472,40 @@ async fn an_unreachable_database_is_refused_at_start_clearly() {
         "{error}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_sessions_are_shared_by_every_process() {
+    use tower_sessions::session::{Id, Record};
+    use tower_sessions::SessionStore;
+
+    let Some((first, second)) = two_processes().await else {
+        return;
+    };
+    let sessions_of = |store: &Store| {
+        backend::sessions::PgSessions::new(store.postgres_pool().expect("PostgreSQL").clone())
+    };
+    let (here, there) = (sessions_of(&first), sessions_of(&second));
+    let in_an_hour = time::OffsetDateTime::now_utc() + time::Duration::hours(1);
+    let mut record = Record {
+        id: Id::default(),
+        data: [("user".to_string(), serde_json::json!({"name": "Avery"}))].into(),
+        expiry_date: in_an_hour.replace_nanosecond(0).expect("whole seconds"),
+    };
+    here.create(&mut record).await.expect("created");
+    assert_eq!(
+        there.load(&record.id).await.expect("loaded"),
+        Some(record.clone())
+    );
+    // Signing out through one process ends it for the other.
+    there.delete(&record.id).await.expect("deleted");
+    assert_eq!(here.load(&record.id).await.expect("loaded"), None);
+    // An ended session is not loaded, and the sweep removes it.
+    let mut ended = Record {
+        id: Id::default(),
+        data: Default::default(),
+        expiry_date: time::OffsetDateTime::now_utc() - time::Duration::minutes(1),
+    };
+    here.create(&mut ended).await.expect("created");
+    assert_eq!(there.load(&ended.id).await.expect("loaded"), None);
+    assert_eq!(there.delete_expired().await.expect("swept"), 1);
+}
