@@ -16,6 +16,7 @@ pub mod auth;
 pub mod clock;
 pub mod engine_host;
 pub mod faults;
+pub mod live;
 pub mod openapi;
 pub mod problem;
 pub mod security_headers;
@@ -87,6 +88,7 @@ pub fn open(config: &Config, clock: Clock) -> Result<AppState, StartError> {
         auth: Arc::new(auth::Auth::DemoPersona),
         sign_in,
         demo_data: config.demo_data,
+        changes: Arc::new(live::Changes::new()),
     })
 }
 

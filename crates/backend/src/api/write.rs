@@ -82,6 +82,7 @@ pub async fn execute(
     let store = app.store.clone();
     let wall = app.clock.now();
     let organization = organization.id.clone();
+    let changed = organization.clone();
     let written = tokio::task::spawn_blocking(move || {
         // Keys, state and log are the organization's own: the same key in
         // another organization is another request.
@@ -102,6 +103,10 @@ pub async fn execute(
         })
     })
     .await??;
+    // Open consoles of this organization hear of it at once.
+    if let Written::Committed(answer) = &written {
+        app.changes.publish(&changed, answer.revision);
+    }
     match written {
         Written::Committed(answer) => Ok(Answered {
             answer,
