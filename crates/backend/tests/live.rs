@@ -235,3 +235,24 @@ async fn closing_the_hub_ends_every_open_stream() {
         "a shutting-down server must not wait on open streams"
     );
 }
+
+#[tokio::test]
+async fn a_subscriber_that_fell_behind_hears_the_current_revision() {
+    let server = Server::new();
+    let (_, mut events) = open(&server, &[]).await;
+    let start = server.revision();
+    assert_change(events.next(QUIET).await, start);
+    // While this stream reads nothing, its write is followed by more
+    // changes (of other organizations) than the hub keeps for it.
+    let reply = server
+        .write("/api/commands", "global-admin", "k1", MARK)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    for revision in 1..=1_000 {
+        server
+            .state
+            .changes
+            .publish("another-organization", revision);
+    }
+    assert_change(events.next(Duration::from_secs(1)).await, start + 1);
+}
