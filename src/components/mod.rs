@@ -10,6 +10,7 @@ pub mod download;
 pub mod filter_panel;
 pub mod focus;
 pub mod form_field;
+pub mod live_updates;
 pub mod page;
 pub mod persona_picker;
 pub mod privileged_badge;

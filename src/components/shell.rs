@@ -8,6 +8,7 @@ use crate::base_path::href;
 
 use crate::components::data_location::DataLocation;
 use crate::components::demo_clock::DemoClock;
+use crate::components::live_updates::LiveUpdates;
 use crate::components::persona_picker::PersonaPicker;
 use crate::components::session_ended::SessionEnded;
 use crate::components::session_header::SessionHeader;
@@ -74,6 +75,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <span class="app-header__product">"Partner console"</span>
                     <span class="app-header__tenant" title=organization.clone() data-testid="organization">{organization.clone()}</span>
                 </span>
+                <LiveUpdates />
             </div>
             {who}
         </header>

@@ -44,6 +44,9 @@ pub enum Followed {
     Online,
     /// The session ended: the server wants the person to sign in again.
     SignedOut,
+    /// Changes made elsewhere arrive as they happen (true), or only at the
+    /// next check every few seconds (false).
+    Live(bool),
 }
 
 /// Where the data lives, as shown in the header and on Settings › Data.

@@ -87,6 +87,8 @@ pub struct Store {
     saving: RwSignal<bool>,
     /// The session ended while the page was open (sign-in mode).
     signed_out: RwSignal<bool>,
+    /// The server's changes come only by polling (its stream is down).
+    live_off: RwSignal<bool>,
     backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
 }
 
@@ -107,6 +109,7 @@ impl Store {
             problem: RwSignal::new(loaded.problem),
             saving: RwSignal::new(false),
             signed_out: RwSignal::new(false),
+            live_off: RwSignal::new(false),
             backend: StoredValue::new_local(backend.clone()),
         };
         backend.follow(Rc::new(move |news| store.hear(news)));
@@ -131,6 +134,7 @@ impl Store {
             }
             Followed::Offline => self.problem.set(Some(StorageProblem::Offline)),
             Followed::SignedOut => self.signed_out.set(true),
+            Followed::Live(live) => self.live_off.set(!live),
             Followed::Online => {
                 if self.problem.get_untracked() == Some(StorageProblem::Offline) {
                     self.problem.set(None);
@@ -171,6 +175,11 @@ impl Store {
     /// Whether the session ended while this page was open, tracked.
     pub fn signed_out(&self) -> bool {
         self.signed_out.get()
+    }
+
+    /// Whether other admins' changes arrive only every few seconds, tracked.
+    pub fn live_updates_off(&self) -> bool {
+        self.live_off.get()
     }
 
     pub fn dismiss_problem(&self) {

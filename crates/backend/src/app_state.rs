@@ -23,4 +23,6 @@ pub struct AppState {
     /// every other organization starts empty. Demo-persona mode always has
     /// it.
     pub demo_data: bool,
+    /// Committed writes, heard by the live-update streams (`GET /api/changes`).
+    pub changes: Arc<crate::live::Changes>,
 }

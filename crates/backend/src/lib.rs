@@ -15,6 +15,7 @@ pub mod auth;
 pub mod clock;
 pub mod engine_host;
 pub mod faults;
+pub mod live;
 pub mod openapi;
 pub mod problem;
 pub mod security_headers;
@@ -109,6 +110,7 @@ pub fn open_with(config: &Config, clock: Clock, store: Store) -> Result<AppState
         }
         None => None,
     };
+    let changes = Arc::new(live::Changes::of(&store));
     Ok(AppState {
         store: Arc::new(store),
         clock,
@@ -116,6 +118,7 @@ pub fn open_with(config: &Config, clock: Clock, store: Store) -> Result<AppState
         auth: Arc::new(auth::Auth::DemoPersona),
         sign_in,
         demo_data: config.demo_data,
+        changes,
     })
 }
 

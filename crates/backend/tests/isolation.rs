@@ -305,6 +305,18 @@ async fn every_route_answers_404_for_the_other_organizations_ids_and_leaves_it_u
                     assert_eq!(state["organizationName"], caller.name());
                     assert_shows_only_own(&reply, &own_ids, &other_ids, &path);
                 }
+                ("get", "/api/changes") => {
+                    // A stream: its first event is the caller's own revision
+                    // (tests/live.rs checks nothing of the other's follows).
+                    let reply = get(&server, caller, &path).await;
+                    assert_eq!(reply.status.as_u16(), 200);
+                    let revision = fingerprint(&server, caller).await.0;
+                    assert!(
+                        reply.text().contains(&format!("data: {{\"revision\":{revision}}}")),
+                        "{caller:?} {path}: {}",
+                        reply.text()
+                    );
+                }
                 ("get", "/api/relationships" | "/api/invitations") => {
                     let reply = get(&server, caller, &path).await;
                     assert_eq!(reply.status.as_u16(), 200);

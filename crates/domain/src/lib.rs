@@ -20,6 +20,7 @@ pub mod demo;
 pub mod directory;
 pub mod engine;
 pub mod external;
+pub mod live;
 pub mod model;
 pub mod permissions;
 pub mod persona;

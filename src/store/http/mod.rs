@@ -4,6 +4,7 @@
 //! apply it twice.
 
 mod client;
+mod live;
 pub mod retry;
 
 use std::cell::{Cell, RefCell};
@@ -120,6 +121,20 @@ impl Inner {
             .ok()
             .flatten()
             .map(|l| l.state)
+    }
+
+    /// Fetches the state if it changed and tells `news`; false once the
+    /// session has ended (asking again would only be refused again).
+    async fn catch_up(&self, news: &Rc<dyn Fn(Followed)>) -> bool {
+        match self.fetch_state(true).await {
+            Ok(Some(loaded)) => news(Followed::Changed(Box::new(loaded))),
+            Err(Failure::SignedOut) => {
+                news(Followed::SignedOut);
+                return false;
+            }
+            _ => {}
+        }
+        true
     }
 
     /// Keeps count of requests in a row without an answer.
@@ -287,16 +302,40 @@ impl Backend for HttpBackend {
         Err(ActionError::KeptOnServer)
     }
 
-    /// Asks the server for changes every few seconds while the page is
-    /// open, and reports when it stops or starts answering.
+    /// Hears the server's changes as they happen (its event stream), and
+    /// while that stream is down asks for them every few seconds; reports
+    /// when the server stops or starts answering, and when live updates
+    /// are off.
     fn follow(&self, news: Rc<dyn Fn(Followed)>) {
         let inner = self.0.clone();
         // Stops with the page (the cleanup may run on any thread's terms).
         let alive = Arc::new(AtomicBool::new(true));
         let still = alive.clone();
         on_cleanup(move || still.store(false, Ordering::Relaxed));
+        // Heard of a newer revision while the tab was hidden: fetch it
+        // once the tab is shown again.
+        let behind = Rc::new(Cell::new(false));
+        let wake: Rc<dyn Fn(u64)> = {
+            let (inner, news, behind) = (inner.clone(), news.clone(), behind.clone());
+            Rc::new(move |revision| {
+                if revision <= inner.revision.get() {
+                    return;
+                }
+                if page_hidden() {
+                    behind.set(true);
+                    return;
+                }
+                let (inner, news) = (inner.clone(), news.clone());
+                leptos::task::spawn_local(async move {
+                    inner.catch_up(&news).await;
+                });
+            })
+        };
+        let live = live::Live::new(format!("{}/changes", inner.api), wake);
         leptos::task::spawn_local(async move {
             let mut was_offline = false;
+            let mut told_off = false;
+            let mut was_streaming = false;
             let mut waited = 0;
             let mut missed = false;
             while alive.load(Ordering::Relaxed) {
@@ -304,24 +343,42 @@ impl Backend for HttpBackend {
                 if !alive.load(Ordering::Relaxed) {
                     break;
                 }
+                live.tick();
+                let off = live.heard().off.get();
+                if off != told_off {
+                    news(Followed::Live(!off));
+                    told_off = off;
+                }
                 if page_hidden() {
                     missed = true;
                     continue;
                 }
-                waited += POLL_TICK_MS;
-                if waited < POLL_MS && !missed {
-                    continue;
-                }
-                waited = 0;
-                missed = false;
-                match inner.fetch_state(true).await {
-                    Ok(Some(loaded)) => news(Followed::Changed(Box::new(loaded))),
-                    // Told once; asking again would only be refused again.
-                    Err(Failure::SignedOut) => {
-                        news(Followed::SignedOut);
+                let streaming = live.streaming();
+                if streaming {
+                    // Changes come by themselves; only catch up on what a
+                    // hidden tab heard of, or confirm the server is back.
+                    was_streaming = true;
+                    waited = 0;
+                    missed = false;
+                    if (behind.replace(false) || inner.offline()) && !inner.catch_up(&news).await {
                         break;
                     }
-                    _ => {}
+                } else {
+                    // The stream just dropped: ask at once, then poll.
+                    if was_streaming {
+                        was_streaming = false;
+                        missed = true;
+                    }
+                    waited += POLL_TICK_MS;
+                    if waited < POLL_MS && !missed {
+                        continue;
+                    }
+                    waited = 0;
+                    missed = false;
+                    behind.set(false);
+                    if !inner.catch_up(&news).await {
+                        break;
+                    }
                 }
                 let offline = inner.offline();
                 if offline != was_offline {
@@ -333,6 +390,7 @@ impl Backend for HttpBackend {
                     was_offline = offline;
                 }
             }
+            live.close();
         });
     }
 }

@@ -182,7 +182,7 @@ const SIGN_IN_REQUIRED = {
  * A page of `context` whose server (the static build at `appUrl`) is
  * stood in for as a sign-in server: `/config.json` says `signIn`,
  * `/auth/session` answers `session` (none: 401), `/api/state` the demo
- * data. `page.standIn.signOut()` ends the session: from then on every
+ * data, `/api/changes` its revision. `page.standIn.signOut()` ends the session: from then on every
  * answer is 401. `page.standIn.requests` lists what the app sent.
  * For the app's side alone; signin.test.mjs runs the real server.
  */
@@ -210,6 +210,12 @@ export async function standInPage(context, appUrl, session) {
       ? r.fulfill({ status: 200, headers: { etag: '"1"' }, contentType: 'application/json', body: state })
       : r.fulfill(SIGN_IN_REQUIRED);
   });
+  // Live updates: the state's one revision, then the stream ends (the
+  // browser opens it again a few seconds later). EventSource sends no
+  // custom header, so it is not listed in `requests`.
+  await page.route(at('/api/changes'), (r) => (standIn.signedIn
+    ? r.fulfill({ status: 200, contentType: 'text/event-stream', body: 'id: 1\nevent: change\ndata: {"revision":1}\n\n' })
+    : r.fulfill(SIGN_IN_REQUIRED)));
   await page.route(at('/api/commands'), (r) => {
     seen(r);
     // Only the signed-out case is stood in for; a real write needs the real server.

@@ -30,6 +30,7 @@ use crate::app_state::AppState;
 pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
     vec![
         (Method::GET, "/api/state", get(state::state_get)),
+        (Method::GET, "/api/changes", get(crate::live::changes_get)),
         (
             Method::GET,
             "/api/relationships",

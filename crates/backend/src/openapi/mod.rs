@@ -61,6 +61,7 @@ need it (or, for /api/commands, the body's `persona`); a missing, unknown or con
         crate::openapi_get,
         crate::app_config,
         crate::api::state::state_get,
+        crate::live::stream::changes_get,
         crate::api::relationships::relationships_list,
         crate::api::invitations::invitations_list,
         crate::api::invitations::invitations_get,

@@ -133,6 +133,12 @@ impl Store {
         self.changes.subscribe()
     }
 
+    /// The channel the announcements go out on (the live-update hub
+    /// listens on it).
+    pub fn announcer(&self) -> broadcast::Sender<Committed> {
+        self.changes.clone()
+    }
+
     /// The organization's state as of its last committed write (anywhere);
     /// `None` when nobody of it was ever let in.
     pub async fn current(&self, organization: &str) -> Result<Option<Arc<Current>>, StoreError> {

@@ -91,6 +91,19 @@ impl Server {
             .expect("response");
         let status = response.status();
         let headers = response.headers().clone();
+        // A stream of events never ends: its first event stands for it.
+        if headers
+            .get("content-type")
+            .is_some_and(|t| t.as_bytes().starts_with(b"text/event-stream"))
+        {
+            let mut events = Events::new(response.into_body());
+            let first = events.next(std::time::Duration::from_secs(5)).await;
+            return Reply {
+                status,
+                headers,
+                body: first.ok_or_else(|| "no event within 5 s".to_string()),
+            };
+        }
         let body = response.into_body().collect().await.map(|b| b.to_bytes());
         Reply {
             status,
@@ -222,4 +235,52 @@ impl Drop for Dir {
 
 pub fn ok(status: StatusCode) -> bool {
     status == StatusCode::OK
+}
+
+/// An open text/event-stream answer, read an event at a time.
+pub struct Events {
+    body: Body,
+    buffer: String,
+}
+
+impl Events {
+    pub fn new(body: Body) -> Events {
+        Events {
+            body,
+            buffer: String::new(),
+        }
+    }
+
+    /// The next event (its lines, without the blank line that ends it),
+    /// skipping keep-alive comments; `None` when none comes within `wait`
+    /// or the stream ends.
+    pub async fn next(&mut self, wait: std::time::Duration) -> Option<String> {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            while let Some(end) = self.buffer.find("\n\n") {
+                let event: String = self.buffer.drain(..end + 2).collect();
+                if event.lines().any(|l| l.starts_with("data:")) {
+                    return Some(event.trim_end().to_string());
+                }
+            }
+            let frame = tokio::time::timeout_at(deadline, self.body.frame())
+                .await
+                .ok()??
+                .ok()?;
+            if let Ok(data) = frame.into_data() {
+                self.buffer.push_str(&String::from_utf8_lossy(&data));
+            }
+        }
+    }
+
+    /// Whether the stream ended (rather than went quiet) within `wait`.
+    pub async fn ended(&mut self, wait: std::time::Duration) -> bool {
+        loop {
+            match tokio::time::timeout(wait, self.body.frame()).await {
+                Ok(None) => return true,
+                Ok(Some(Ok(_))) => continue,
+                Ok(Some(Err(_))) | Err(_) => return false,
+            }
+        }
+    }
 }
