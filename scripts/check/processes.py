@@ -17,6 +17,9 @@ one with pg_virtualenv); it starts two processes of this build
   changed; started again: both answer again without a restart, and live
   updates cross between them again.
 
+With --sqlite: one process on a SQLite file, the kill -9 stream only (the
+client waits for the process to come back and sends again).
+
 Runs with the Python in tools/schemathesis (it has `requests`). Exit 0 when
 every check holds; it names the first that does not.
 """
@@ -65,8 +68,9 @@ def contact(marker):
 class Process:
     """One backend process on the shared database."""
 
-    def __init__(self, name, url, work, dist):
-        self.name, self.url, self.work, self.dist = name, url, work, dist
+    def __init__(self, name, store, work, dist):
+        """`store`: the backend's flags for its database."""
+        self.name, self.store, self.work, self.dist = name, store, work, dist
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.proc = None
@@ -75,7 +79,7 @@ class Process:
     def start(self):
         log = os.path.join(self.work, f"{self.name}.log")
         self.proc = subprocess.Popen(
-            [BACKEND, "--demo-personas", "--database-url", self.url,
+            [BACKEND, "--demo-personas", *self.store,
              "--addr", f"127.0.0.1:{self.port}", "--dist", self.dist],
             stdout=open(log, "a"), stderr=subprocess.STDOUT)
 
@@ -127,7 +131,19 @@ def main():
     parser.add_argument("--writes", type=int, default=300,
                         help="writes in the kill -9 stream (default 300)")
     parser.add_argument("--dist", default=os.path.join(ROOT, "dist"))
+    parser.add_argument("--sqlite", action="store_true",
+                        help="one process on a SQLite file instead: only the kill -9 stream")
     args = parser.parse_args()
+    if args.sqlite:
+        work = tempfile.mkdtemp(prefix="processes-")
+        only = Process("sqlite", ["--db", os.path.join(work, "kill.sqlite3")], work, args.dist)
+        try:
+            only.start()
+            only.wait()
+            kill_during_writes([only], args.writes)
+        finally:
+            only.stop()
+        return
     for var in ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD"):
         if var not in os.environ:
             sys.exit(f"{var} is not set: run this through scripts/check/postgres.sh")
@@ -137,7 +153,8 @@ def main():
     url = (f"postgres://{os.environ['PGUSER']}:{os.environ['PGPASSWORD']}"
            f"@{os.environ['PGHOST']}:{os.environ['PGPORT']}/{database}")
     work = tempfile.mkdtemp(prefix="processes-")
-    a, b = Process("first", url, work, args.dist), Process("second", url, work, args.dist)
+    store = ["--database-url", url]
+    a, b = Process("first", store, work, args.dist), Process("second", store, work, args.dist)
     try:
         run(a, b, args)
     finally:
@@ -159,7 +176,7 @@ def run(a, b, args):
     conflicting_writes(a, b)
     one_key_through_both(a, b)
     live_update_across(a, b)
-    kill_during_writes(a, b, args.writes)
+    kill_during_writes([a, b], args.writes)
     database_away(a, b)
 
 
@@ -247,12 +264,12 @@ def live_update_across(a, b, key="live-1"):
           delay < 1.0 and heard.get("id") == revision + 1, str(heard))
 
 
-def kill_during_writes(a, b, writes):
+def kill_during_writes(processes, writes):
     """A client writes through either process; a killer kill -9s one of them
     every few hundred milliseconds and starts it again. The client sends a
-    write that got no answer again, with the same key, through the other.
+    write that got no answer again, with the same key, through the other
+    (with one process, SQLite's, through the same one once it is back).
     """
-    processes = [a, b]
     done = threading.Event()
     lock = threading.Lock()
 
@@ -274,7 +291,7 @@ def kill_during_writes(a, b, writes):
             marker = f"[kill stream {n}]"
             key = f"kill-{n}"
             for attempt in range(200):
-                process = processes[(n + attempt) % 2]
+                process = processes[(n + attempt) % len(processes)]
                 try:
                     revision, _ = process.state()
                     reply = process.write(key, contact(marker), revision, timeout=5)
@@ -298,13 +315,13 @@ def kill_during_writes(a, b, writes):
         if p.proc.poll() is not None:
             p.start()
         p.wait()
-    _, body = a.state()
+    _, body = processes[0].state()
     saved = json.loads(body)["state"]
     requests_sent = saved.get("contactRequests", saved.get("contact_requests"))
     sent = [json.dumps(c) for c in requests_sent]
     lost = [m for m in acknowledged if not any(m in c for c in sent)]
     doubled = [m for m in acknowledged if sum(m in c for c in sent) > 1]
-    kills = a.kills + b.kills
+    kills = sum(p.kills for p in processes)
     print(f"   {writes} writes in {time.monotonic() - started:.1f} s, {kills} kill -9s, "
           f"{resent} attempts sent again")
     check(f"kill -9 during {writes} writes: none of {len(acknowledged)} acknowledged lost",

@@ -13,6 +13,7 @@ fn backend(args: &[&str]) -> Output {
         .env_remove("PARTNER_CONSOLE_OIDC_CLIENT_ID")
         .env_remove("PARTNER_CONSOLE_OIDC_CLIENT_SECRET")
         .env_remove("PARTNER_CONSOLE_OIDC_CLIENT_SECRET_FILE")
+        .env_remove("DATABASE_URL")
         .output()
         .expect("the backend binary runs")
 }
@@ -27,6 +28,7 @@ fn help_lists_every_flag_and_exits_0() {
         "--addr",
         "--dist",
         "--db",
+        "--database-url",
         "--reset",
         "--fault-error-rate",
         "--fault-latency-ms",
@@ -118,6 +120,27 @@ fn with_no_way_to_identify_people_it_refuses_to_start() {
         text.contains("--oidc-issuer") && text.contains("--demo-personas"),
         "{text}"
     );
+}
+
+#[test]
+fn an_unreachable_postgresql_is_named_and_the_exit_is_not_zero() {
+    let dist = app_folder();
+    // Nothing listens on port 1.
+    let out = backend(&[
+        "--dist",
+        dist.to_str().unwrap(),
+        "--demo-personas",
+        "--database-url",
+        "postgres://console@127.0.0.1:1/partner_console",
+    ]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("PostgreSQL cannot be reached") && text.contains("--database-url"),
+        "{text}"
+    );
+    // The URL is not repeated: it may hold a password.
+    assert!(!text.contains("console@127.0.0.1"), "{text}");
 }
 
 #[test]

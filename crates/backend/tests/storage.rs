@@ -303,14 +303,41 @@ on_both_engines!(
 // ---- PostgreSQL with several processes ----
 
 /// Two handles on one database, as two processes have.
-async fn two_processes() -> Option<(Store, Store)> {
+async fn two_processes() -> Option<(Arc<Store>, Arc<Store>)> {
     let place = postgres().await?;
     let (first, second) = tokio::join!(place.open(), place.open());
+    let (first, second) = (Arc::new(first), Arc::new(second));
     first
         .enter(&contoso(), || domain::State::new(now()))
         .await
         .expect("entered");
     Some((first, second))
+}
+
+/// `n` writes sent at once, alternating between the two processes; `write`
+/// gives the i-th its key and decision.
+fn at_once<D>(
+    first: &Arc<Store>,
+    second: &Arc<Store>,
+    n: usize,
+    write: impl Fn(usize) -> (String, D),
+) -> Vec<tokio::task::JoinHandle<Written<&'static str>>>
+where
+    D: FnOnce(&Current) -> Result<Change, &'static str> + Send + 'static,
+{
+    let stores = [first, second];
+    (0..n)
+        .map(|i| {
+            let store = Arc::clone(stores[i % 2]);
+            let (key, decide) = write(i);
+            tokio::spawn(async move {
+                store
+                    .write(CONTOSO, &key, "flip", decide)
+                    .await
+                    .expect("answered")
+            })
+        })
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -337,23 +364,8 @@ async fn conflicting_writes_through_two_processes_succeed_once() {
     let Some((first, second)) = two_processes().await else {
         return;
     };
-    let (first, second) = (Arc::new(first), Arc::new(second));
     // Ten writers, all having read revision 1, alternate between processes.
-    let writers: Vec<_> = (0..10)
-        .map(|i| {
-            let store = if i % 2 == 0 {
-                first.clone()
-            } else {
-                second.clone()
-            };
-            tokio::spawn(async move {
-                store
-                    .write(CONTOSO, &format!("w{i}"), "flip", flip_if(1))
-                    .await
-                    .expect("answered")
-            })
-        })
-        .collect();
+    let writers = at_once(&first, &second, 10, |i| (format!("w{i}"), flip_if(1)));
     let mut committed = 0;
     let mut refused = 0;
     for writer in writers {
@@ -364,7 +376,7 @@ async fn conflicting_writes_through_two_processes_succeed_once() {
         }
     }
     assert_eq!((committed, refused), (1, 9));
-    assert_eq!(revision(&first, CONTOSO).await, 2);
+    assert_eq!(revision(&second, CONTOSO).await, 2);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -372,22 +384,7 @@ async fn one_key_sent_to_two_processes_has_one_effect() {
     let Some((first, second)) = two_processes().await else {
         return;
     };
-    let (first, second) = (Arc::new(first), Arc::new(second));
-    let sends: Vec<_> = (0..6)
-        .map(|i| {
-            let store = if i % 2 == 0 {
-                first.clone()
-            } else {
-                second.clone()
-            };
-            tokio::spawn(async move {
-                store
-                    .write(CONTOSO, "the-key", "flip", flip)
-                    .await
-                    .expect("answered")
-            })
-        })
-        .collect();
+    let sends = at_once(&first, &second, 6, |_| ("the-key".to_string(), flip));
     let mut answers = Vec::new();
     let mut committed = 0;
     for send in sends {
