@@ -33,6 +33,9 @@ step "fault soak: 1,000 operations with 20 % faults, nothing lost or doubled"
 # this also guards that the verdict reads the state, not the log.
 cargo run -q -p backend --example soak -- --ops 1000 --fault-rate 0.2
 
+step "kill -9 on SQLite: one process killed again and again during 300 writes, none lost or applied twice"
+tools/schemathesis/bin/python scripts/check/processes.py --sqlite
+
 step "PostgreSQL, in a throwaway cluster: the storage suite on both engines, the fault soak, two backend processes on one database (kill -9, the database going away)"
 scripts/check/postgres.sh
 
