@@ -110,7 +110,7 @@ test('the app replaces the frame: one banner, one Main navigation, one main, no 
   assert.equal(focusedBefore, 'Find a partner');
   release();
   await mounted(page);
-  await page.getByTestId('result-count').filter({ hasText: '5,000 partners' }).waitFor();
+  await page.getByTestId('result-count').filter({ hasText: /^5,000 partners$/ }).waitFor();
 
   const landmarks = await page.evaluate(() => ({
     banner: document.querySelectorAll('header').length,
@@ -137,25 +137,30 @@ test('the frame is accessible and looks like the console at 375 px', async () =>
   await page.close();
 });
 
-test('Find a partner builds 100,000 partners without a task over 100 ms, and the page answers meanwhile', async () => {
-  const page = await openPage(app.context);
-  await page.addInitScript(() => {
-    window.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__long.push([e.startTime, e.duration]);
-    }).observe({ type: 'longtask', buffered: true });
+for (const [partners, limit] of [[5000, 50], [100000, 100]]) {
+  const shown = partners.toLocaleString('en-US');
+  test(`Find a partner builds ${shown} partners without a task over ${limit} ms`, async () => {
+    const page = await openPage(app.context);
+    await page.addInitScript(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${app.url}partners/find?partners=${partners}`);
+    await page.getByTestId('result-count').filter({ hasText: new RegExp(`^${shown} partners$`) })
+      .waitFor({ timeout: 30000 });
+    const { build, tasks } = await page.evaluate(() => {
+      const m = performance.getEntriesByName('directory-build', 'measure').at(-1);
+      return { build: m && [m.startTime, m.duration], tasks: window.__long };
+    });
+    assert.ok(build, 'the page measured its directory build');
+    const [start, duration] = build;
+    // Tasks that ran while the directory was being built, in part or whole.
+    const during = tasks.filter(([t, d]) => t < start + duration && t + d > start);
+    const longest = Math.max(0, ...during.map(([, d]) => d));
+    assert.ok(longest <= limit, `a ${Math.round(longest)} ms task while the directory was built (${Math.round(duration)} ms in all): ${JSON.stringify(during)}`);
+    assertNoProblems(page);
+    await page.close();
   });
-  await page.goto(app.url + 'partners/find?partners=100000');
-  await page.getByTestId('result-count').filter({ hasText: '100,000 partners' }).waitFor({ timeout: 30000 });
-  const { build, tasks } = await page.evaluate(() => {
-    const m = performance.getEntriesByName('directory-build', 'measure').at(-1);
-    return { build: [m.startTime, m.duration], tasks: window.__long };
-  });
-  const [start, duration] = build;
-  // Tasks that ran while the directory was being built, in part or whole.
-  const during = tasks.filter(([t, d]) => t < start + duration && t + d > start);
-  const longest = Math.max(0, ...during.map(([, d]) => d));
-  assert.ok(longest <= 100, `a ${Math.round(longest)} ms task while the directory was built (${Math.round(duration)} ms in all): ${JSON.stringify(during)}`);
-  assertNoProblems(page);
-  await page.close();
-});
+}
