@@ -12,7 +12,7 @@
 4. Trunk puts an integrity hash on its preload of the wasm. Chromium ignores
    integrity on a fetch preload (and says so in the console on every load),
    and the loader's own fetch of the wasm carries none, so it checks nothing:
-   it is dropped.
+   it is dropped. (The wasm's preload itself is dropped since 7.)
 5. 404.html is a copy of index.html, so hosts without rewrite rules still
    serve the app on a deep link or a reload.
 6. Release builds: the wasm-bindgen glue script is minified with terser
@@ -27,6 +27,12 @@
    navigation link) before the first paint, so any host's rewrite rule and
    404.html work as before. The app removes the frame and mounts its own
    in one task (src/prerendered.rs).
+   The wasm is asked for once that frame has painted (the loader waits for
+   a frame and a task; at most a second, so a hidden tab still starts), not
+   preloaded from <head>: its 350 KB then no longer compete with the
+   render-blocking stylesheet on a slow link, and the page's largest
+   paint is the frame's, with nothing of the wasm before it (Lighthouse
+   counts every request that ended before that paint).
 8. Release builds: every text and wasm file gets `.br` and `.gz` siblings
    (scripts/build/precompress.mjs), which the backend and static hosts send
    instead of compressing on each request.
@@ -237,6 +243,23 @@ def frame_html(words: dict, public_url: str) -> str:
     )
 
 
+# Trunk's loader starts with the import of the glue, then fetches the wasm.
+LOADER_INIT = "const wasm = await init("
+AFTER_FIRST_PAINT = "await new Promise(r=>{requestAnimationFrame(()=>setTimeout(r));setTimeout(r,1000)});\n"
+
+
+def wasm_after_first_paint(page: str) -> str:
+    if page.count(LOADER_INIT) != 1:
+        raise SystemExit("post_build.py: Trunk's loader changed: %r not found once" % LOADER_INIT)
+    page = page.replace(LOADER_INIT, AFTER_FIRST_PAINT + LOADER_INIT)
+
+    def drop(m: re.Match) -> str:
+        attrs = attributes(m.group(1))
+        wasm = attrs.get("rel", "").lower() == "preload" and attrs.get("href", "").endswith(".wasm")
+        return "" if wasm else m.group(0)
+    return LINK.sub(drop, page)
+
+
 def insert_frame(page: str, frame: str) -> str:
     at = page.rfind("</body>")
     return page[:at] + frame + page[at:] if at >= 0 else page + frame
@@ -261,6 +284,7 @@ def main() -> int:
             print(f"post_build.py: {token} missing from index.html", file=sys.stderr)
             return 1
     page = insert_frame(page, frame_html(shell_words(), public_url))
+    page = wasm_after_first_paint(page)
     hashes = inline_script_hashes(page)
     if not hashes:
         print("post_build.py: no inline script found; the CSP would name none", file=sys.stderr)
