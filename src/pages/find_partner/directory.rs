@@ -52,9 +52,9 @@ pub fn cached(count: usize) -> Option<Arc<Directory>> {
 /// How long one slice of a build may hold the browser, in milliseconds:
 /// under 50 ms even on a phone four times slower than this machine, so
 /// typing and painting are answered while the directory builds.
-const SLICE_MS: f64 = 8.0;
+const SLICE_MS: f64 = 5.0;
 /// Partners generated between two looks at the clock.
-const BATCH: usize = 64;
+const BATCH: usize = 32;
 
 /// The directory of `count` partners, built a slice at a time with the
 /// browser free between slices (Find a partner shows its frame and a
