@@ -8,6 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, assertNoProblems, assertAccessible, screenshot } from './lib/browser.mjs';
 import { setUp } from './lib/setup.mjs';
+import { serve } from './lib/server.mjs';
+import { DIST_UNDER_CONSOLE } from './lib/dist.mjs';
 
 // The pages whose first screen is the same for everyone (domain::console
 // PAGE_HEADS); the lead as the app writes it.
@@ -84,6 +86,19 @@ test('a page the frame has no words for shows the frame and no heading until the
   assert.deepEqual(frame.nav.filter((n) => n[2] === 'page').map((n) => n[0]), ['Billing']);
   assert.equal(await page.locator('[data-route]').count(), 0, 'no other page head is left in the page');
   await page.close();
+});
+
+test('under /console/ the frame keeps the page head asked for, and its links stay under the path', async () => {
+  const server = await serve({ dist: DIST_UNDER_CONSOLE, prefix: '/console/' });
+  const page = await openPage(app.context);
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(server.url + 'partners/invitations');
+  const frame = await visible(page);
+  assert.deepEqual(frame.headings, ['Invitations']);
+  assert.deepEqual(frame.nav.filter((n) => n[2] === 'page').map((n) => n[0]), ['Invitations']);
+  assert.ok(frame.nav.every(([, href]) => href.startsWith('/console/')), JSON.stringify(frame.nav));
+  await page.close();
+  await server.close();
 });
 
 test('the app replaces the frame: one banner, one Main navigation, one main, no layout shift, focus kept', async () => {
