@@ -152,6 +152,24 @@ test('the frame is accessible and looks like the console at 375 px', async () =>
   await page.close();
 });
 
+test('while the directory is being built, the filters show no counts rather than zeros', async () => {
+  const page = await openPage(app.context);
+  await page.goto(`${app.url}partners/find?partners=100000`);
+  const status = page.getByTestId('result-count');
+  await status.filter({ hasText: 'Loading the partner directory' }).waitFor();
+  const during = await page.evaluate(() => ({
+    counts: [...document.querySelectorAll('.facet__count')].map((c) => c.textContent).filter(Boolean),
+    zeros: [...document.querySelectorAll('#filter-country option')].filter((o) => /\(0\)$/.test(o.textContent)).length,
+    loading: document.querySelector('[data-testid=result-count]').textContent,
+  }));
+  assert.match(during.loading, /^Loading the partner directory/, 'still loading when read');
+  assert.deepEqual([during.counts, during.zeros], [[], 0]);
+  await status.filter({ hasText: /^100,000 partners$/ }).waitFor({ timeout: 30000 });
+  assert.ok(await page.locator('.facet__count').first().textContent() !== '');
+  assertNoProblems(page);
+  await page.close();
+});
+
 for (const [partners, limit] of [[5000, 50], [100000, 100]]) {
   const shown = partners.toLocaleString('en-US');
   test(`Find a partner builds ${shown} partners without a task over ${limit} ms`, async () => {
