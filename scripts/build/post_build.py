@@ -235,7 +235,19 @@ def frame_html(words: dict, public_url: str) -> str:
         + '<span class="app-header__product">%s</span>' % e(words["product"])
         # The organization is the demo's or the signed-in session's: the
         # app writes it; the space keeps the line's height.
-        + '<span class="app-header__tenant">&nbsp;</span></span></div></header>'
+        + '<span class="app-header__tenant">&nbsp;</span></span></div>'
+        # The demo clock and the persona picker as the app lays them out,
+        # invisible (style/shell.css `[data-reserve]`): on a narrow screen
+        # they wrap onto rows of their own, and without their room the page
+        # would jump down when the app arrives. Only their size matters.
+        + '<div class="demo-clock" data-reserve><span class="demo-clock__label">Demo date 0000-00-00</span>'
+        + "".join('<button type="button" class="demo-clock__step" tabindex="-1">%s</button>' % step
+                  for step in ("+1 day", "+7 days", "+30 days"))
+        + '</div><div class="persona" data-reserve><span class="persona__avatar">GA</span>'
+        + '<div class="persona__text"><span class="persona__caption">Signed in as</span>'
+        + '<span class="persona__name">%s</span></div>' % e(words["firstPersona"])
+        + '<span class="persona__label">Switch persona</span>'
+        + '<select class="persona__select" tabindex="-1"><option>%s</option></select></div></header>' % e(words["widestPersona"])
         + '<div class="app-body" data-prerendered><nav id="app-nav" class="app-nav" aria-label="%s"><ul>%s</ul></nav>'
         % (e(words["navLabel"]), "".join(nav))
         + '<main id="main" class="app-main" tabindex="-1">%s</main></div>' % "".join(heads)

@@ -142,6 +142,30 @@ test('the app replaces the frame: one banner, one Main navigation, one main, no 
   await page.close();
 });
 
+for (const width of [375, 820, 1280]) {
+  test(`at ${width} px the page does not move when the app replaces the frame`, async () => {
+    const page = await openPage(app.context);
+    await page.setViewportSize({ width, height: 800 });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(app.url + 'partners/invitations');
+    const where = () => page.evaluate(() => {
+      const top = (selector) => Math.round(document.querySelector(selector).getBoundingClientRect().top);
+      return { h1: top('main h1'), lead: top('main p.lead') };
+    });
+    await page.locator('[data-prerendered]').first().waitFor();
+    const before = await where();
+    release();
+    await mounted(page);
+    assert.deepEqual(await where(), before);
+    await page.close();
+  });
+}
+
 test('the frame is accessible and looks like the console at 375 px', async () => {
   const page = await withoutWasm('partners/invitations');
   await page.setViewportSize({ width: 375, height: 800 });

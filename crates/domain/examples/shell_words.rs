@@ -33,6 +33,9 @@ fn main() {
         "navLabel": console::NAV_LABEL,
         "breadcrumbLabel": console::BREADCRUMB_LABEL,
         "home": console::HOME_HEAD.title,
+        // Size the frame's invisible stand-in for the persona picker.
+        "firstPersona": domain::Persona::ALL.first().map(|p| p.label()).unwrap_or_default(),
+        "widestPersona": domain::Persona::ALL.iter().map(|p| p.label()).max_by_key(|l| l.len()).unwrap_or_default(),
         "nav": nav,
         "pages": pages,
     });
