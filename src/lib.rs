@@ -14,6 +14,7 @@ pub mod json;
 pub mod pages;
 pub mod panic;
 pub mod persona_store;
+pub mod prerendered;
 pub mod routes;
 pub mod session;
 pub mod startup;
@@ -22,12 +23,17 @@ pub mod web_storage;
 
 /// Entry point used by `main.rs`: install the panic screen, open the
 /// chosen backend, then mount the app (or the sign-in page when the server
-/// signs people in and nobody is, or say why the server is missing).
+/// signs people in and nobody is, or say why the server is missing) in
+/// place of the frame the served HTML shows until then.
 pub fn start() {
     panic::install();
     // Leptos's executor starts with the mount; before it, the browser's.
     wasm_bindgen_futures::spawn_local(async {
-        match startup::open_backend().await {
+        let opened = startup::open_backend().await;
+        // Removed and mounted in one task: the browser paints the frame,
+        // then the app, never a blank page between them.
+        let focused = prerendered::take();
+        match opened {
             Ok(startup::Opened::App) => leptos::mount::mount_to_body(app::App),
             Ok(startup::Opened::SignIn) => leptos::mount::mount_to_body(pages::sign_in::SignInApp),
             Err(reason) => leptos::mount::mount_to_body(move || {
@@ -36,5 +42,6 @@ pub fn start() {
                 )
             }),
         }
+        prerendered::refocus(focused);
     });
 }

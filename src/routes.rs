@@ -1,19 +1,15 @@
 //! Every path of the app in one place, so navigation, links and tests
 //! cannot drift apart.
 
-pub const HOME: &str = "/";
-pub const FIND_PARTNER: &str = "/partners/find";
+// The paths the navigation names, and the navigation itself, live in the
+// domain: the build writes them into index.html too (domain::console).
+pub use domain::console::{
+    NavItem, ACCESS_REVIEW, ACTIVITY, BILLING, DATA, FIND_PARTNER, HOME, INVITATIONS, NAV,
+    RELATIONSHIPS, REQUESTS, SIMULATOR,
+};
 pub const CONTACT: &str = "/partners/contact";
-pub const REQUESTS: &str = "/partners/requests";
-pub const INVITATIONS: &str = "/partners/invitations";
-pub const DATA: &str = "/settings/data";
 /// Settings › Data's "Import from Microsoft Graph" section.
 pub const GRAPH_IMPORT: &str = "/settings/data#import-graph";
-pub const SIMULATOR: &str = "/demo/partner-simulator";
-pub const RELATIONSHIPS: &str = "/settings/partner-relationships";
-pub const ACCESS_REVIEW: &str = "/settings/access-review";
-pub const BILLING: &str = "/billing";
-pub const ACTIVITY: &str = "/activity";
 /// Sign-in mode: where a failed sign-in comes back, and where Sign out ends.
 pub const SIGN_IN: &str = "/sign-in";
 pub const SIGNED_OUT: &str = "/signed-out";
@@ -32,69 +28,6 @@ pub fn agreement(partner_id: &str) -> String {
 pub fn partner(id: &str) -> String {
     format!("{RELATIONSHIPS}/{}", encode_segment(id))
 }
-
-/// One entry of the left navigation.
-pub struct NavItem {
-    pub path: &'static str,
-    pub label: &'static str,
-    /// Shown as a group heading above the item (e.g. "Settings").
-    pub group: Option<&'static str>,
-}
-
-/// Billing and Activity are pages of their own, as their breadcrumbs say
-/// (Home › Billing), so they come before the Settings group.
-pub const NAV: &[NavItem] = &[
-    NavItem {
-        path: HOME,
-        label: "Home",
-        group: None,
-    },
-    NavItem {
-        path: FIND_PARTNER,
-        label: "Find a partner",
-        group: None,
-    },
-    NavItem {
-        path: REQUESTS,
-        label: "Requests sent",
-        group: None,
-    },
-    NavItem {
-        path: INVITATIONS,
-        label: "Invitations",
-        group: None,
-    },
-    NavItem {
-        path: BILLING,
-        label: "Billing",
-        group: None,
-    },
-    NavItem {
-        path: ACTIVITY,
-        label: "Activity",
-        group: None,
-    },
-    NavItem {
-        path: RELATIONSHIPS,
-        label: "Partner relationships",
-        group: Some("Settings"),
-    },
-    NavItem {
-        path: ACCESS_REVIEW,
-        label: "Review partner access",
-        group: Some("Settings"),
-    },
-    NavItem {
-        path: DATA,
-        label: "Data",
-        group: Some("Settings"),
-    },
-    NavItem {
-        path: SIMULATOR,
-        label: "Partner simulator",
-        group: Some("Demo"),
-    },
-];
 
 /// Percent-encodes everything but unreserved characters, so an id from data
 /// can never add a path segment, a query or a scheme to a link.

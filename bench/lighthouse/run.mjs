@@ -8,6 +8,7 @@
 //
 // Prints `name: value` lines per page: performance, lcp_ms, tbt_ms, cls,
 // accessibility, best_practices; then the goals.
+import fs from 'node:fs';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
@@ -57,6 +58,11 @@ try {
       best_practices: score('best-practices'),
     };
     results[name] = r;
+    // LH_JSON_DIR=dir keeps each report, to see the LCP element and the long tasks.
+    if (process.env.LH_JSON_DIR) {
+      fs.mkdirSync(process.env.LH_JSON_DIR, { recursive: true });
+      fs.writeFileSync(path.join(process.env.LH_JSON_DIR, `${name}.json`), JSON.stringify(lhr));
+    }
     for (const [key, value] of Object.entries(r)) console.log(`lighthouse_${name}_${key}: ${value}`);
   }
 } finally {

@@ -12,13 +12,28 @@
 4. Trunk puts an integrity hash on its preload of the wasm. Chromium ignores
    integrity on a fetch preload (and says so in the console on every load),
    and the loader's own fetch of the wasm carries none, so it checks nothing:
-   it is dropped.
+   it is dropped. (The wasm's preload itself is dropped since 7.)
 5. 404.html is a copy of index.html, so hosts without rewrite rules still
    serve the app on a deep link or a reload.
 6. Release builds: the wasm-bindgen glue script is minified with terser
    (Trunk's own JS minifier cannot parse it: it warns and ships it as is),
    and the page's integrity hash of it is updated.
-7. Release builds: every text and wasm file gets `.br` and `.gz` siblings
+7. The frame: the header, the navigation and, for the pages whose first
+   screen is the same for everyone, the breadcrumbs, heading and lead, as
+   the app renders them and in its words (domain::console, printed by the
+   domain's `shell_words` example), so the first paint is the page, not a
+   blank one, while the wasm downloads. One file serves every route: an
+   inline script keeps the heading of the route asked for (and marks its
+   navigation link) before the first paint, so any host's rewrite rule and
+   404.html work as before. The app removes the frame and mounts its own
+   in one task (src/prerendered.rs).
+   The wasm is asked for once that frame has painted (the loader waits for
+   a frame and a task; at most a second, so a hidden tab still starts), not
+   preloaded from <head>: its 350 KB then no longer compete with the
+   render-blocking stylesheet on a slow link, and the page's largest
+   paint is the frame's, with nothing of the wasm before it (Lighthouse
+   counts every request that ended before that paint).
+8. Release builds: every text and wasm file gets `.br` and `.gz` siblings
    (scripts/build/precompress.mjs), which the backend and static hosts send
    instead of compressing on each request.
 
@@ -30,6 +45,7 @@ and the inline script is hashed exactly as it is shipped, minified.
 import base64
 import hashlib
 import html
+import json
 import os
 import re
 import subprocess
@@ -162,6 +178,105 @@ def minify_scripts(staging: str, page: str) -> str:
     return page
 
 
+# Chooses the route's page head before the first paint; textContent only.
+FRAME_SCRIPT = """{const d=document,b=d.querySelector('meta[name=app-base]').content,
+q=location.pathname,p=(q.startsWith(b)?q.slice(b.length):q).replace(/(.)\\/$/,'$1')||'/';
+for(const e of d.querySelectorAll('[data-route]'))e.dataset.route===p?e.hidden=!1:e.remove();
+for(const a of d.querySelectorAll('a[data-path]')){const t=a.dataset.path;
+if(t===p||(t!=='/'&&p.startsWith(t+'/')))a.setAttribute('aria-current','page')}
+const h=d.querySelector('h1[data-route]');if(h)d.title=h.textContent+' \u00b7 '+%s}"""
+
+
+def shell_words() -> dict:
+    out = subprocess.run(
+        ["cargo", "run", "-q", "-p", "domain", "--example", "shell_words"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    )
+    return json.loads(out.stdout)
+
+
+def frame_html(words: dict, public_url: str) -> str:
+    """The app's frame (src/components/shell.rs, src/components/page.rs:
+    the same elements and classes), marked `data-prerendered`."""
+    e = lambda s: html.escape(s, quote=True)
+    base = public_url.rstrip("/")
+    href = lambda path: e(base + path) if base else e(path)
+    nav, previous = [], None
+    for item in words["nav"]:
+        group = item["group"]
+        heading = ""
+        if group and group != previous:
+            heading = '<span class="app-nav__group" aria-hidden="true">%s</span>' % e(group)
+        hidden = '<span class="visually-hidden">%s: </span>' % e(group) if group else ""
+        nav.append('<li>%s<a href="%s" class="app-nav__link" data-path="%s">%s%s</a></li>'
+                   % (heading, href(item["path"]), e(item["path"]), hidden, e(item["label"])))
+        previous = group
+    heads = []
+    for page in words["pages"]:
+        route = e(page["path"])
+        if page["path"] != "/":
+            crumbs = ['<li><a href="%s">%s</a></li>' % (href("/"), e(words["home"]))]
+            for c in page["trail"]:
+                crumbs.append('<li><a href="%s">%s</a></li>' % (href(c["path"]), e(c["label"]))
+                              if c["path"] else "<li><span>%s</span></li>" % e(c["label"]))
+            crumbs.append('<li><span aria-current="page">%s</span></li>' % e(page["title"]))
+            heads.append('<nav class="breadcrumbs" aria-label="%s" data-route="%s" hidden><ol>%s</ol></nav>'
+                         % (e(words["breadcrumbLabel"]), route, "".join(crumbs)))
+        heads.append('<h1 class="page-title" tabindex="-1" data-route="%s" hidden>%s</h1>' % (route, e(page["title"])))
+        lead = "".join("<strong>%s</strong>" % e(w["text"]) if w.get("strong") else e(w["text"])
+                       for w in page["lead"])
+        heads.append('<p class="lead" data-route="%s" hidden>%s</p>' % (route, lead))
+    return (
+        '<a class="skip-link" href="#main" data-prerendered>%s</a>' % e(words["skipLink"])
+        + '<header class="app-header" data-prerendered><div class="app-header__brand">'
+        + '<button type="button" class="app-header__menu" aria-controls="app-nav" aria-expanded="false">'
+        + '<span class="app-header__menu-icon" aria-hidden="true"></span>%s</button>' % e(words["menu"])
+        + '<span class="app-header__logo" aria-hidden="true"></span><span class="app-header__names">'
+        + '<span class="app-header__product">%s</span>' % e(words["product"])
+        # The organization is the demo's or the signed-in session's: the
+        # app writes it; the space keeps the line's height.
+        + '<span class="app-header__tenant">&nbsp;</span></span></div>'
+        # The demo clock and the persona picker as the app lays them out,
+        # invisible (style/shell.css `[data-reserve]`): on a narrow screen
+        # they wrap onto rows of their own, and without their room the page
+        # would jump down when the app arrives. Only their size matters.
+        + '<div class="demo-clock" data-reserve><span class="demo-clock__label">Demo date 0000-00-00</span>'
+        + "".join('<button type="button" class="demo-clock__step" tabindex="-1">%s</button>' % step
+                  for step in ("+1 day", "+7 days", "+30 days"))
+        + '</div><div class="persona" data-reserve><span class="persona__avatar">GA</span>'
+        + '<div class="persona__text"><span class="persona__caption">Signed in as</span>'
+        + '<span class="persona__name">%s</span></div>' % e(words["firstPersona"])
+        + '<span class="persona__label">Switch persona</span>'
+        + '<select class="persona__select" tabindex="-1"><option>%s</option></select></div></header>' % e(words["widestPersona"])
+        + '<div class="app-body" data-prerendered><nav id="app-nav" class="app-nav" aria-label="%s"><ul>%s</ul></nav>'
+        % (e(words["navLabel"]), "".join(nav))
+        + '<main id="main" class="app-main" tabindex="-1">%s</main></div>' % "".join(heads)
+        + "<script>%s</script>" % (FRAME_SCRIPT % json.dumps(words["product"]))
+    )
+
+
+# Trunk's loader starts with the import of the glue, then fetches the wasm.
+LOADER_INIT = "const wasm = await init("
+AFTER_FIRST_PAINT = "await new Promise(r=>{requestAnimationFrame(()=>setTimeout(r));setTimeout(r,1000)});\n"
+
+
+def wasm_after_first_paint(page: str) -> str:
+    if page.count(LOADER_INIT) != 1:
+        raise SystemExit("post_build.py: Trunk's loader changed: %r not found once" % LOADER_INIT)
+    page = page.replace(LOADER_INIT, AFTER_FIRST_PAINT + LOADER_INIT)
+
+    def drop(m: re.Match) -> str:
+        attrs = attributes(m.group(1))
+        wasm = attrs.get("rel", "").lower() == "preload" and attrs.get("href", "").endswith(".wasm")
+        return "" if wasm else m.group(0)
+    return LINK.sub(drop, page)
+
+
+def insert_frame(page: str, frame: str) -> str:
+    at = page.rfind("</body>")
+    return page[:at] + frame + page[at:] if at >= 0 else page + frame
+
+
 def precompress(staging: str) -> None:
     script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "precompress.mjs")
     subprocess.run(["node", script, staging], check=True)
@@ -180,6 +295,8 @@ def main() -> int:
         if token not in page:
             print(f"post_build.py: {token} missing from index.html", file=sys.stderr)
             return 1
+    page = insert_frame(page, frame_html(shell_words(), public_url))
+    page = wasm_after_first_paint(page)
     hashes = inline_script_hashes(page)
     if not hashes:
         print("post_build.py: no inline script found; the CSP would name none", file=sys.stderr)

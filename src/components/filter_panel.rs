@@ -36,8 +36,12 @@ fn is_narrow_screen() -> bool {
         .is_some_and(|query| query.matches())
 }
 
-fn with_count(label: &str, count: u32) -> String {
-    format!("{label} ({})", group_digits(count as usize))
+/// "Germany (412)"; the label alone while nothing is counted yet.
+fn with_count(label: &str, count: Option<u32>) -> String {
+    match count {
+        Some(n) => format!("{label} ({})", group_digits(n as usize)),
+        None => label.to_string(),
+    }
 }
 
 /// 12408 → "12,408".
@@ -75,7 +79,7 @@ pub fn FilterPanel(
                 .map(|v| {
                     view! {
                         <option value=Facet::Country.slug(v) prop:selected=chosen == Some(v)>
-                            {with_count(Facet::Country.label(v), c.count(Facet::Country, v))}
+                            {with_count(Facet::Country.label(v), c.known(Facet::Country, v))}
                         </option>
                     }
                 })
@@ -94,7 +98,7 @@ pub fn FilterPanel(
                 .map(|v| {
                     view! {
                         <option value=Facet::City.slug(v) prop:selected=chosen == Some(v)>
-                            {with_count(Facet::City.label(v), c.count(Facet::City, v))}
+                            {with_count(Facet::City.label(v), c.known(Facet::City, v))}
                         </option>
                     }
                 })
@@ -207,7 +211,7 @@ pub fn FilterPanel(
                                                 <label for=id>
                                                     {facet.label(v)}
                                                     <span class="facet__count">
-                                                        {move || format!(" ({})", group_digits(counts.with(|c| c.count(facet, v)) as usize))}
+                                                        {move || counts.with(|c| c.known(facet, v)).map(|n| format!(" ({})", group_digits(n as usize)))}
                                                     </span>
                                                 </label>
                                             </div>

@@ -35,7 +35,7 @@ pub fn Page(
 ) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&format!("{} · Partner console", title.get()));
+            doc.set_title(&format!("{} · {}", title.get(), domain::console::PRODUCT));
         }
     });
     let heading = NodeRef::<html::H1>::new();
@@ -49,7 +49,7 @@ pub fn Page(
     // Home is the root of every trail: a trail to itself says nothing.
     let is_home = trail.is_empty() && title.get_untracked() == "Home";
     let crumbs = (!is_home).then(|| view! {
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <nav class="breadcrumbs" aria-label=domain::console::BREADCRUMB_LABEL>
             <ol>
                 <li><A href=href(crate::routes::HOME) exact=true>"Home"</A></li>
                 {trail
@@ -67,6 +67,24 @@ pub fn Page(
         {crumbs}
         <h1 class="page-title" tabindex="-1" node_ref=heading>{move || title.get()}</h1>
         {children()}
+    }
+}
+
+/// A page's lead paragraph as the domain words it (domain::console): the
+/// release build writes the same words into index.html.
+#[component]
+pub fn Lead(words: &'static [domain::console::Words]) -> impl IntoView {
+    use domain::console::Words;
+    view! {
+        <p class="lead">
+            {words
+                .iter()
+                .map(|w| match *w {
+                    Words::Plain(text) => text.into_any(),
+                    Words::Strong(text) => view! { <strong>{text}</strong> }.into_any(),
+                })
+                .collect_view()}
+        </p>
     }
 }
 

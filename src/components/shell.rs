@@ -30,7 +30,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     // Signed in on a server: the organization is the session's, and the
     // demo tools (clock, simulator), which that server refuses, are gone.
     let organization = session.as_ref().map_or_else(
-        || "Adatum Corporation".to_string(),
+        || domain::console::DEMO_ORGANIZATION.to_string(),
         |s| s.organization.clone(),
     );
     let nav: Vec<&'static NavItem> = NAV
@@ -52,7 +52,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     };
     view! {
         <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
-            "Skip to main content"
+            {domain::console::SKIP_LINK}
         </a>
         <header class="app-header">
             <div class="app-header__brand">
@@ -66,13 +66,13 @@ pub fn Shell(children: Children) -> impl IntoView {
                     on:keydown=close_on_escape
                 >
                     <span class="app-header__menu-icon" aria-hidden="true"></span>
-                    "Menu"
+                    {domain::console::MENU}
                 </button>
                 <span class="app-header__logo" aria-hidden="true"></span>
                 // The organization under the product name, so a desktop
                 // header has room for both in full.
                 <span class="app-header__names">
-                    <span class="app-header__product">"Partner console"</span>
+                    <span class="app-header__product">{domain::console::PRODUCT}</span>
                     <span class="app-header__tenant" title=organization.clone() data-testid="organization">{organization.clone()}</span>
                 </span>
                 <LiveUpdates />
@@ -84,7 +84,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 id=NAV_ID
                 class="app-nav"
                 class:app-nav--open=move || open.get()
-                aria-label="Main"
+                aria-label=domain::console::NAV_LABEL
                 on:keydown=close_on_escape
             >
                 // A chosen page closes the menu (links fill their items).

@@ -12,7 +12,7 @@ use crate::base_path::href;
 use crate::components::active_filters::ActiveFilters;
 use crate::components::filter_panel::group_digits;
 use crate::components::focus::focus_id_after_render;
-use crate::components::page::Page;
+use crate::components::page::{Lead, Page};
 use crate::components::url_query::{use_query_map, with_changes, Navigator};
 use crate::pages::find_partner::directory::find_href;
 use crate::routes;
@@ -191,8 +191,8 @@ pub fn ActivityPage() -> impl IntoView {
     };
 
     view! {
-        <Page title="Activity">
-            <p class="lead">"Every action taken in this console, newest first: who did what, when, and whether it went through."</p>
+        <Page title=domain::console::ACTIVITY_HEAD.title>
+            <Lead words=domain::console::ACTIVITY_HEAD.lead />
             <form class="table-filters" role="search" aria-label="Activity" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
                     <label for="activity-partner">"Partner"</label>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::base_path::href;
-use crate::components::page::Page;
+use crate::components::page::{Lead, Page};
 use crate::routes;
 use crate::store::use_store;
 
@@ -17,10 +17,8 @@ pub fn HomePage() -> impl IntoView {
     let unsigned = format!("{}?agreement=unsigned", routes::RELATIONSHIPS);
     let legacy = format!("{}?roles=legacy", routes::RELATIONSHIPS);
     view! {
-        <Page title="Home">
-            <p class="lead">
-                "Find a partner, accept a partner's invitation, and control which admin roles partners hold in your organization."
-            </p>
+        <Page title=domain::console::HOME_HEAD.title>
+            <Lead words=domain::console::HOME_HEAD.lead />
             <ul class="home-cards">
                 <Card count=Signal::derive(move || counts.get().partners) label="Partners" link=routes::RELATIONSHIPS.to_string() testid="count-partners" />
                 <Card count=Signal::derive(move || counts.get().pending_invitations) label="Pending invitations" link=routes::INVITATIONS.to_string() testid="count-invitations" />

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::base_path::href;
-use crate::components::page::{Crumb, Page};
+use crate::components::page::{Crumb, Lead, Page};
 use crate::form_draft::{self, FormDraft};
 use crate::persona_store::use_signed_in;
 use crate::routes;
@@ -55,10 +55,8 @@ pub fn InvitationsPage() -> impl IntoView {
     });
 
     view! {
-        <Page title="Invitations" trail=TRAIL>
-            <p class="lead">
-                "Invitations partners have sent to your organization. Open one to review what the partner asks for, read the Microsoft Customer Agreement, and accept or cancel it."
-            </p>
+        <Page title=domain::console::INVITATIONS_HEAD.title trail=TRAIL>
+            <Lead words=domain::console::INVITATIONS_HEAD.lead />
             {move || {
                 let agreements = inbox.with(|i| i.agreements.clone());
                 (!agreements.is_empty()).then(|| view! {

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use crate::base_path::href;
 use crate::components::active_filters::ActiveFilters;
 use crate::components::download::download;
-use crate::components::page::{Crumb, Page};
+use crate::components::page::{Crumb, Lead, Page};
 use crate::components::privileged_badge::PrivilegedBadge;
 use crate::components::status_badge::{AgreementBadge, StatusBadge};
 use crate::components::toast::use_toasts;
@@ -167,13 +167,11 @@ pub fn RelationshipsPage() -> impl IntoView {
     };
 
     view! {
-        <Page title="Partner relationships" trail=TRAIL>
+        <Page title=domain::console::RELATIONSHIPS_HEAD.title trail=TRAIL>
             {move || permission_notice().map(|n| view! {
                 <div class="notice notice--info" data-testid="permission-notice"><p>{n}</p></div>
             })}
-            <p class="lead">
-                "The partners you work with, what they may do in your organization, and until when. Select a partner to see details or remove its admin roles."
-            </p>
+            <Lead words=domain::console::RELATIONSHIPS_HEAD.lead />
             <div class="page-actions">
                 <button type="button" class="button" on:click=save_csv>"Download CSV"</button>
                 <span class="muted">"Every partner and role, one row each, whatever the filters show."</span>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::base_path::href;
-use crate::components::page::{Crumb, Page};
+use crate::components::page::{Crumb, Lead, Page};
 use crate::pages::find_partner::directory::{directory_covering, find_href};
 use crate::routes;
 use crate::store::use_store;
@@ -84,8 +84,8 @@ pub fn RequestsPage() -> impl IntoView {
     let store = use_store();
     let rows = Memo::new(move |_| store.with(|s| rows(&s.contact_requests)));
     view! {
-        <Page title="Requests sent" trail=TRAIL>
-            <p class="lead">"Partners you contacted get back to you by email or phone. If you decide to work with one, they send you an invitation."</p>
+        <Page title=domain::console::REQUESTS_HEAD.title trail=TRAIL>
+            <Lead words=domain::console::REQUESTS_HEAD.lead />
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=|| view! {

@@ -60,6 +60,17 @@ pub async fn mount_app(path: &str) -> Element {
         })
     });
     settle().await;
+    // Find a partner builds its directory in slices, the browser free
+    // between them: wait for the results as a person would.
+    for _ in 0..500 {
+        let loading = root
+            .text_content()
+            .is_some_and(|t| t.contains("Loading the partner directory"));
+        if !loading {
+            break;
+        }
+        gloo_timers_sleep(10).await;
+    }
     root
 }
 

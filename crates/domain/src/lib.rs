@@ -15,6 +15,7 @@
 // no unwrap/expect in shipped code. Tests may use them.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod console;
 pub mod contact;
 pub mod demo;
 pub mod directory;

@@ -10,8 +10,8 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use domain::directory::{
-    generate, parse_partner_count, Directory, DirectoryQuery, QueryNotice, DEFAULT_PARTNER_COUNT,
-    PARTNERS_KEY,
+    generate, parse_partner_count, Directory, DirectoryBuild, DirectoryQuery, QueryNotice,
+    DEFAULT_PARTNER_COUNT, PARTNERS_KEY,
 };
 use leptos_router::params::ParamsMap;
 
@@ -40,6 +40,76 @@ pub fn directory(count: usize) -> Arc<Directory> {
     let built = Arc::new(measured(BUILD_MEASURE, || generate(DIRECTORY_SEED, count)));
     CACHE.with(|c| *c.borrow_mut() = Some(built.clone()));
     built
+}
+
+/// The directory of `count` partners if it is built already.
+pub fn cached(count: usize) -> Option<Arc<Directory>> {
+    CACHE
+        .with(|c| c.borrow().clone())
+        .filter(|cached| cached.len() == count.min(domain::directory::MAX_PARTNER_COUNT))
+}
+
+/// How long one slice of a build may hold the browser, in milliseconds:
+/// under 50 ms even on a phone four times slower than this machine, so
+/// typing and painting are answered while the directory builds.
+const SLICE_MS: f64 = 5.0;
+/// Partners generated between two looks at the clock.
+const BATCH: usize = 32;
+
+/// The directory of `count` partners, built a slice at a time with the
+/// browser free between slices (Find a partner shows its frame and a
+/// loading count meanwhile), and kept as `directory` keeps it.
+pub async fn build(count: usize) -> Arc<Directory> {
+    if let Some(cached) = cached(count) {
+        return cached;
+    }
+    // The page paints its frame and "Loading partners" first.
+    yield_to_browser().await;
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let now = || performance.as_ref().map_or(0.0, |p| p.now());
+    let start = format!("{BUILD_MEASURE}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let mut build = DirectoryBuild::new(DIRECTORY_SEED, count);
+    loop {
+        let slice = now();
+        let mut done = false;
+        while !done && now() - slice < SLICE_MS {
+            done = build.step(BATCH);
+        }
+        if done {
+            break;
+        }
+        yield_to_browser().await;
+    }
+    // Sorting the names and the dictionary is a slice of its own, and the
+    // page's first search and render of the results another.
+    yield_to_browser().await;
+    let built = Arc::new(build.finish());
+    if let Some(p) = &performance {
+        // The whole build as the page waits for it, pauses included.
+        let _ = p.measure_with_start_mark(BUILD_MEASURE, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+    // Another build (another size) may have finished meanwhile; the last
+    // one asked for stays.
+    CACHE.with(|c| *c.borrow_mut() = Some(built.clone()));
+    yield_to_browser().await;
+    built
+}
+
+/// Lets the browser run its queued tasks (input, paint) before going on.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window()
+            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
+            .unwrap_or(false);
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// A directory that holds every partner key in `keys` (partner `i` is the

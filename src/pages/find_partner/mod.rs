@@ -22,7 +22,7 @@ use leptos_router::NavigateOptions;
 use crate::base_path::href;
 use crate::components::active_filters::ActiveFilters;
 use crate::components::filter_panel::{group_digits, FilterPanel, QueryChange, SortSelect};
-use crate::components::page::Page;
+use crate::components::page::{Lead, Page};
 use crate::components::url_query::use_query_map;
 use crate::components::virtual_list::VirtualList;
 use crate::persona_store::use_signed_in;
@@ -54,15 +54,32 @@ pub fn FindPartnerPage() -> impl IntoView {
     let count = Memo::new(move |_| url.with(|u| u.count));
     let query = Memo::new(move |_| url.with(|u| u.query.clone()));
     let notices = Memo::new(move |_| url.with(|u| u.notices.clone()));
-    let directory = move || directory::directory(count.get());
+    // Built a slice at a time on a first visit (the page shows its frame
+    // and "Loading partners" meanwhile), then kept for the session.
+    let built = RwSignal::new(directory::cached(count.get_untracked()));
+    Effect::new(move |_| {
+        let wanted = count.get();
+        if built.with_untracked(|d| d.as_ref().is_some_and(|d| d.len() == wanted)) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let dir = directory::build(wanted).await;
+            if count.try_get_untracked() == Some(wanted) {
+                built.try_set(Some(dir));
+            }
+        });
+    });
+    let directory = move || built.get();
     let results = Memo::new(move |_| {
-        let dir = directory();
-        Results(Arc::new(query.with(|q| directory::search(&dir, q))))
+        let found = directory().map(|dir| query.with(|q| directory::search(&dir, q)));
+        Results(Arc::new(found.unwrap_or_default()))
     });
     let counts = Memo::new(move |_| {
-        let dir = directory();
-        query.with(|q| dir.facet_counts(q))
+        directory()
+            .map(|dir| query.with(|q| dir.facet_counts(q)))
+            .unwrap_or_default()
     });
+    let loading = move || built.with(Option::is_none);
     // Each new result list starts at its top.
     let generation = Memo::new(move |previous: Option<&u64>| {
         results.track();
@@ -97,7 +114,9 @@ pub fn FindPartnerPage() -> impl IntoView {
     // "Showing 12 of 5,000 partners" while a filter is in force.
     let status_text = move || {
         let (n, total) = (found.get(), count.get());
-        if query.with(DirectoryQuery::has_filters) {
+        if loading() {
+            "Loading the partner directory…".to_string()
+        } else if query.with(DirectoryQuery::has_filters) {
             format!(
                 "Showing {} of {} partners",
                 group_digits(n),
@@ -114,12 +133,8 @@ pub fn FindPartnerPage() -> impl IntoView {
         Signal::derive(move || find_href(&query.with(DirectoryQuery::cleared), count.get()));
 
     view! {
-        <Page title="Find a partner">
-            <p class="lead">
-                "Use the filters to narrow your search. When you find a partner you want to work with, select "
-                <strong>"Contact me"</strong>", or choose several and select "
-                <strong>"Contact selected providers"</strong>"."
-            </p>
+        <Page title=domain::console::FIND_PARTNER_HEAD.title>
+            <Lead words=domain::console::FIND_PARTNER_HEAD.lead />
             {move || {
                 signed_in.page_notice(Subject::Directory, &[Action::ContactPartners])
                     .map(|text| view! {
@@ -172,7 +187,7 @@ pub fn FindPartnerPage() -> impl IntoView {
                     </div>
                     <ActiveFilters filters=in_force clear_href=clear_href />
                     <Show
-                        when=move || { found.get() > 0 }
+                        when=move || { found.get() > 0 || loading() }
                         fallback=move || view! {
                             <div class="directory__empty">
                                 <p>"No partners match these filters."</p>
@@ -186,7 +201,7 @@ pub fn FindPartnerPage() -> impl IntoView {
                             row=move |id: u32, _| {
                                 view! {
                                     <PartnerRow
-                                        listing=directory().listing(id)
+                                        listing=directory().and_then(|d| d.listing(id))
                                         selection=selection
                                         can_contact=can_contact
                                         on_details=Callback::new(move |_| detail.set(Some(id)))
@@ -202,7 +217,7 @@ pub fn FindPartnerPage() -> impl IntoView {
             </div>
             <PartnerDetail
                 open=detail
-                listing=Signal::derive(move || detail.get().and_then(|id| directory().listing(id)))
+                listing=Signal::derive(move || detail.get().and_then(|id| directory()?.listing(id)))
                 selection=selection
                 can_contact=can_contact
             />

@@ -56,8 +56,14 @@ export async function openPage(context) {
   return page;
 }
 
-/** Waits until the app has rendered its page heading. */
+/** Waits until the app has rendered its page heading (not the served
+ *  frame's, which shows before the wasm: see firstload.test.mjs). */
 export async function waitForApp(page) {
+  await page.waitForFunction(
+    () => !document.querySelector('[data-prerendered]') && document.querySelector('main h1'),
+    null,
+    { timeout: 15000 },
+  );
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 15000 });
 }
 

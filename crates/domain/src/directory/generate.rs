@@ -40,10 +40,13 @@ const RECORD_STREAM: u64 = 1;
 pub fn generate(seed: u64, count: usize) -> Directory {
     let count = count.min(MAX_PARTNER_COUNT) as u32;
     let cities = CityRanges::new();
-    let records = (0..count)
-        .map(|id| random_record(&mut SplitMix64::for_item(seed, RECORD_STREAM, id), &cities))
-        .collect();
+    let records = (0..count).map(|id| record(seed, id, &cities)).collect();
     Directory::from_records(seed, records)
+}
+
+/// Partner `id` of the directory of `seed`.
+pub(super) fn record(seed: u64, id: u32, cities: &CityRanges) -> Record {
+    random_record(&mut SplitMix64::for_item(seed, RECORD_STREAM, id), cities)
 }
 
 /// The seed of the directory every console shows (the app's Find a
@@ -66,10 +69,10 @@ pub fn listing_of(seed: u64, key: &str) -> Option<Listing> {
 }
 
 /// Each country's cities, as a range of `CITIES` (they are grouped).
-struct CityRanges(Vec<(u32, u32)>);
+pub(super) struct CityRanges(Vec<(u32, u32)>);
 
 impl CityRanges {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         let mut ranges = vec![(0u32, 0u32); v::COUNTRIES.len()];
         for (city, &country) in v::CITY_COUNTRY.iter().enumerate() {
             if let Some(range) = ranges.get_mut(usize::from(country)) {
