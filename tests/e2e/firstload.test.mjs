@@ -90,15 +90,19 @@ test('a page the frame has no words for shows the frame and no heading until the
 
 test('under /console/ the frame keeps the page head asked for, and its links stay under the path', async () => {
   const server = await serve({ dist: DIST_UNDER_CONSOLE, prefix: '/console/' });
-  const page = await openPage(app.context);
-  await page.route('**/*.wasm', (route) => route.abort());
-  await page.goto(server.url + 'partners/invitations');
-  const frame = await visible(page);
-  assert.deepEqual(frame.headings, ['Invitations']);
-  assert.deepEqual(frame.nav.filter((n) => n[2] === 'page').map((n) => n[0]), ['Invitations']);
-  assert.ok(frame.nav.every(([, href]) => href.startsWith('/console/')), JSON.stringify(frame.nav));
-  await page.close();
-  await server.close();
+  // Closed whatever happens: an open server would keep this file running.
+  try {
+    const page = await openPage(app.context);
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(server.url + 'partners/invitations');
+    const frame = await visible(page);
+    assert.deepEqual(frame.headings, ['Invitations']);
+    assert.deepEqual(frame.nav.filter((n) => n[2] === 'page').map((n) => n[0]), ['Invitations']);
+    assert.ok(frame.nav.every(([, href]) => href.startsWith('/console/')), JSON.stringify(frame.nav));
+    await page.close();
+  } finally {
+    await server.close();
+  }
 });
 
 test('the app replaces the frame: one banner, one Main navigation, one main, no layout shift, focus kept', async () => {
