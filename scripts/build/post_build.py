@@ -179,12 +179,15 @@ def minify_scripts(staging: str, page: str) -> str:
 
 
 # Chooses the route's page head before the first paint; textContent only.
+# It then removes itself: once it has run, the page holds no inline script
+# outside <head> (the injection tests treat one as injected markup).
 FRAME_SCRIPT = """{const d=document,b=d.querySelector('meta[name=app-base]').content,
 q=location.pathname,p=(q.startsWith(b)?q.slice(b.length):q).replace(/(.)\\/$/,'$1')||'/';
 for(const e of d.querySelectorAll('[data-route]'))e.dataset.route===p?e.hidden=!1:e.remove();
 for(const a of d.querySelectorAll('a[data-path]')){const t=a.dataset.path;
 if(t===p||(t!=='/'&&p.startsWith(t+'/')))a.setAttribute('aria-current','page')}
-const h=d.querySelector('h1[data-route]');if(h)d.title=h.textContent+' \u00b7 '+%s}"""
+const h=d.querySelector('h1[data-route]');if(h)d.title=h.textContent+' \u00b7 '+%s;
+d.currentScript.remove()}"""
 
 
 def shell_words() -> dict:
