@@ -19,6 +19,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use domain::{snapshot, State};
+use sqlx_core::executor::Executor;
 use sqlx_core::query::query;
 use sqlx_core::row::Row;
 use sqlx_postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow, Postgres};
@@ -32,6 +33,15 @@ use super::{
 /// The channel every process listens on; a payload is
 /// "<organization> <revision>".
 const CHANNEL: &str = "partner_console_changes";
+
+/// An organization's revision, and its body unless that revision ($2) is
+/// the one this process already holds decoded.
+const READ: &str = "SELECT revision, CASE WHEN revision = $2 THEN NULL ELSE body END AS body \
+                    FROM organizations WHERE id = $1";
+/// The same, locking the row until the transaction ends: a write's first step.
+const READ_FOR_UPDATE: &str =
+    "SELECT revision, CASE WHEN revision = $2 THEN NULL ELSE body END AS body \
+                               FROM organizations WHERE id = $1 FOR UPDATE";
 
 /// Connections per process: enough for concurrent admins, few enough that
 /// several processes stay far below PostgreSQL's default 100.
@@ -84,15 +94,24 @@ impl PgStore {
     }
 
     pub async fn current(&self, organization: &str) -> Result<Option<Arc<Current>>, StoreError> {
+        self.read(&self.pool, organization, READ).await
+    }
+
+    /// The organization's state as the database has it: its revision,
+    /// and its body only when that is not the revision held here. `sql` is
+    /// [`READ`] or [`READ_FOR_UPDATE`].
+    async fn read<'e, E: Executor<'e, Database = Postgres>>(
+        &self,
+        executor: E,
+        organization: &str,
+        sql: &'static str,
+    ) -> Result<Option<Arc<Current>>, StoreError> {
         let held = self.held(organization);
-        let row = query(
-            "SELECT revision, CASE WHEN revision = $2 THEN NULL ELSE body END AS body \
-             FROM organizations WHERE id = $1",
-        )
-        .bind(organization)
-        .bind(held.as_ref().map_or(-1, |c| to_i64(c.revision)))
-        .fetch_optional(&self.pool)
-        .await?;
+        let row = query(sql)
+            .bind(organization)
+            .bind(held.as_ref().map_or(-1, |c| to_i64(c.revision)))
+            .fetch_optional(executor)
+            .await?;
         match row {
             None => Ok(None),
             Some(row) => self.state_in(organization, held, &row).map(Some),
@@ -143,19 +162,9 @@ impl PgStore {
         let mut tx = self.pool.begin().await?;
         // The row lock orders this organization's writes across processes;
         // everything below sees the state no one else can change now.
-        let held = self.held(organization);
-        let row = query(
-            "SELECT revision, CASE WHEN revision = $2 THEN NULL ELSE body END AS body \
-             FROM organizations WHERE id = $1 FOR UPDATE",
-        )
-        .bind(organization)
-        .bind(held.as_ref().map_or(-1, |c| to_i64(c.revision)))
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(row) = row else {
+        let Some(current) = self.read(&mut *tx, organization, READ_FOR_UPDATE).await? else {
             return Err(StoreError::NoSuchOrganization(organization.to_string()));
         };
-        let current = self.state_in(organization, held, &row)?;
         let recorded = query(
             "SELECT request, status, body, revision FROM idempotency \
              WHERE organization = $1 AND key = $2",
