@@ -5,8 +5,7 @@
 // updates are off, and changes still arrive by the 5-second poll.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBackend } from './lib/backend.mjs';
-import { DIST } from './lib/dist.mjs';
+import { onFreshServer, otherAdminAccepts } from './lib/backend.mjs';
 import {
   launch, openPage, assertNoProblems, assertAccessible, screenshot,
 } from './lib/browser.mjs';
@@ -27,31 +26,6 @@ function requestsTo(page, path) {
     if (new URL(r.url()).pathname.endsWith(path)) seen.push(Date.now());
   });
   return { since: (t) => seen.filter((at) => at >= t).length };
-}
-
-/** Another admin accepts `invitation` through the API. */
-async function otherAdminAccepts(server, invitation, key) {
-  const { etag } = await server.state();
-  const res = await fetch(server.url + `api/invitations/${invitation}/accept`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-persona': 'global-admin',
-      'idempotency-key': key,
-      'if-match': etag,
-    },
-    body: JSON.stringify({ agreementAcknowledged: true }),
-  });
-  assert.equal(res.status, 200, await res.text());
-}
-
-async function onFreshServer(steps) {
-  const server = await startBackend({ dist: DIST });
-  try {
-    await steps(server);
-  } finally {
-    await server.stop();
-  }
 }
 
 test('a change one admin makes appears in another admin\'s open console within a second', () => onFreshServer(async (server) => {

@@ -4,8 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { startBackend } from './lib/backend.mjs';
-import { DIST } from './lib/dist.mjs';
+import { onFreshServer } from './lib/backend.mjs';
 import { assertNoProblems } from './lib/browser.mjs';
 import { freshPage, heading, reloadKeeps } from './lib/flows.mjs';
 import { setUp } from './lib/setup.mjs';
@@ -16,15 +15,6 @@ const RELATIONSHIP = `9a8b7c6d-1111-4222-8333-444455556666-${TENANT}`;
 
 // Pages served by the backend load their data over HTTP.
 const h1 = (page, name) => heading(page, name, { timeout: 15000 });
-
-async function onFreshServer(steps) {
-  const server = await startBackend({ dist: DIST });
-  try {
-    await steps(server);
-  } finally {
-    await server.stop();
-  }
-}
 
 const signedIn = (server, path) => freshPage(app.context, server.url, path, 'global-admin', { clearSession: true });
 

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './lib/server.mjs';
-import { startBackend } from './lib/backend.mjs';
+import { startBackend, onFreshServer, otherAdminAccepts } from './lib/backend.mjs';
 import { DIST } from './lib/dist.mjs';
 import {
   openPage, waitForApp, assertNoProblems, assertAccessible, screenshot,
@@ -34,15 +34,6 @@ const h1 = (page, name) => heading(page, name, { timeout: 15000 });
 const reload = (page, name) => reloadKeeps(page, name, { timeout: 15000 });
 
 /** Runs `steps` against a fresh server on demo data, stopped afterwards. */
-async function onFreshServer(steps) {
-  const server = await startBackend({ dist: DIST });
-  try {
-    await steps(server);
-  } finally {
-    await server.stop();
-  }
-}
-
 /** How often `text` occurs in the server's saved state. */
 async function onServer(server, text) {
   const { body } = await server.state();
@@ -63,22 +54,6 @@ function acceptedText(saved, invitation) {
 async function acceptedOnServer(server, invitation) {
   const { body } = await server.state();
   return onServer(server, acceptedText(JSON.stringify(body), invitation));
-}
-
-/** Another admin accepts `invitation` on the server, behind this tab's back. */
-async function otherAdminAccepts(server, invitation, key) {
-  const { etag } = await server.state();
-  const res = await fetch(server.url + `api/invitations/${invitation}/accept`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-persona': 'global-admin',
-      'idempotency-key': key,
-      'if-match': etag,
-    },
-    body: JSON.stringify({ agreementAcknowledged: true }),
-  });
-  assert.equal(res.status, 200, await res.text());
 }
 
 test('served by the backend, the app says its data is on the server and offers no import', () => onFreshServer(async (server) => {

@@ -5,6 +5,8 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import assert from 'node:assert/strict';
+import { DIST } from './dist.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const target = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
@@ -72,4 +74,30 @@ export async function startBackend({ dist, port, db, flags = [], env = {} }) {
       await exited;
     },
   };
+}
+
+/** Runs `steps` against a backend of its own over a new database, stopped after. */
+export async function onFreshServer(steps) {
+  const server = await startBackend({ dist: DIST });
+  try {
+    await steps(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Another admin accepts `invitation` through the API, behind the open tab's back. */
+export async function otherAdminAccepts(server, invitation, key) {
+  const { etag } = await server.state();
+  const res = await fetch(server.url + `api/invitations/${invitation}/accept`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-persona': 'global-admin',
+      'idempotency-key': key,
+      'if-match': etag,
+    },
+    body: JSON.stringify({ agreementAcknowledged: true }),
+  });
+  assert.equal(res.status, 200, await res.text());
 }
