@@ -66,10 +66,13 @@ pub fn read_graph(text: &str) -> Result<Vec<GraphRelationship>, GraphReadError> 
     if text.is_empty() {
         return Err(GraphReadError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| GraphReadError::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
+    // From bytes, as every other reader in the wasm: `from_str` would compile
+    // serde_json's parser a second time for another input type.
+    let value: Value =
+        serde_json::from_slice(text.as_bytes()).map_err(|e| GraphReadError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        })?;
     let items: Vec<&Value> = match &value {
         Value::Array(items) => items.iter().collect(),
         Value::Object(fields) => match field(fields, "value") {

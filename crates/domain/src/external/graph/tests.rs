@@ -674,3 +674,12 @@ fn without_a_partner_chosen_each_relationship_must_name_its_own() {
     assert_eq!(state.partners.len(), before);
     assert_eq!(state.relationship("r-2").unwrap().partner_id, "fabrikam-it");
 }
+
+#[test]
+fn text_that_is_not_json_names_the_line_and_column() {
+    assert_eq!(
+        error("{\n  \"displayName\": \"Contoso\",\n  \"status\": active\n}"),
+        "This isn't valid JSON (line 3, column 13). Paste what Microsoft Graph or \
+         ConvertTo-Json returned, unchanged."
+    );
+}
