@@ -34,7 +34,7 @@ wasm_brotli() {
   wasm-bindgen --target web --no-typescript --out-dir "$out" \
     "$target/wasm32-unknown-unknown/release/partner-console.wasm"
   # As index.html asks Trunk: -Os, then data-wasm-opt-params.
-  wasm-opt -Os --flatten --rereloop -Os --enable-bulk-memory --enable-nontrapping-float-to-int \
+  wasm-opt -Os --flatten --rereloop -Os --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types \
     "$out/partner-console_bg.wasm" -o "$out/opt.wasm"
   node -e '
