@@ -37,6 +37,7 @@
 // Usage: node bench/directory.mjs [dist]   (run by scripts/bench.sh)
 //        TYPING_ONLY=1 node bench/directory.mjs dist   (the typing alone)
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openPage } from '../tests/e2e/lib/browser.mjs';
 import { anchorData, serveWithAnchors } from './anchor/serve.mjs';
@@ -258,6 +259,11 @@ try {
     if (latencies[name].length !== keys.length * TYPING_ROUNDS) {
       throw new Error(`${name}: ${latencies[name].length} keystrokes seen, ${keys.length * TYPING_ROUNDS} typed`);
     }
+  }
+  // TYPING_DUMP=file.json keeps every keystroke's time, to find the slow ones.
+  if (process.env.TYPING_DUMP) {
+    const typedKeys = Array(TYPING_ROUNDS).fill(keys).flat();
+    fs.writeFileSync(process.env.TYPING_DUMP, JSON.stringify({ keys: typedKeys, ...latencies }));
   }
   console.log(`typing_keystrokes_each_${n}: ${latencies.ours.length}`);
   console.log(`typing_same_count_and_rows: ${mismatches.length === 0 ? 'yes' : 'no'}`);
