@@ -149,12 +149,16 @@ if (page === 'find') {
   // words): " " + word found in " " + text.
   const padded = f.rows.map((r) => ` ${r.text}`);
   const keywords = document.getElementById('filter-keywords');
+  // Each keystroke's search time, for bench/directory.mjs.
+  window.__anchorSearchMs = [];
   keywords.addEventListener('input', () => {
+    const start = performance.now();
     const words = [...new Set(keywords.value.toLowerCase().split(/\s+/).filter(Boolean))].map((w) => ` ${w}`);
     const hits = [];
     for (let i = 0; i < padded.length; i++) {
       if (words.every((w) => padded[i].includes(w))) hits.push(f.rows[i]);
     }
+    window.__anchorSearchMs.push(performance.now() - start);
     const found = words.length ? hits.length : f.found;
     show(hits.slice(0, Math.min(found, rowsInView())), found, words.length > 0);
   });
