@@ -22,13 +22,14 @@ async function appCssLinks(dist) {
   return links.join('\n    ');
 }
 
-/** What the anchor pages show, from the domain's anchor_data example. */
-export function anchorData(rows) {
+/** What the anchor pages show, from the domain's anchor_data example: the
+ *  first `rows` results of a directory of `partners`. */
+export function anchorData(rows, partners = DEFAULT_PARTNERS) {
   const json = execFileSync(
     'cargo',
     ['run', '--release', '-q', '-p', 'domain', '--example', 'anchor_data', '--',
-      String(SEED), String(DEFAULT_PARTNERS), String(rows), String(Math.floor(Date.now() / 1000))],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+      String(SEED), String(partners), String(rows), String(Math.floor(Date.now() / 1000))],
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return JSON.parse(json);
 }
