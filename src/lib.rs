@@ -28,20 +28,37 @@ pub mod web_storage;
 pub fn start() {
     panic::install();
     // Leptos's executor starts with the mount; before it, the browser's.
+    startup::mark("start");
     wasm_bindgen_futures::spawn_local(async {
         let opened = startup::open_backend().await;
-        // Removed and mounted in one task: the browser paints the frame,
-        // then the app, never a blank page between them.
-        let focused = prerendered::take();
-        match opened {
-            Ok(startup::Opened::App) => leptos::mount::mount_to_body(app::App),
-            Ok(startup::Opened::SignIn) => leptos::mount::mount_to_body(pages::sign_in::SignInApp),
-            Err(reason) => leptos::mount::mount_to_body(move || {
-                pages::server_unreachable::ServerUnreachable(
-                    pages::server_unreachable::ServerUnreachableProps { reason },
-                )
-            }),
-        }
+        startup::mark("state");
+        let Ok(startup::Opened::App) = opened else {
+            // Removed and mounted in one task: the browser paints the
+            // frame, then the page, never a blank page between them.
+            let focused = prerendered::focused();
+            prerendered::take();
+            match opened {
+                Err(reason) => leptos::mount::mount_to_body(move || {
+                    pages::server_unreachable::ServerUnreachable(
+                        pages::server_unreachable::ServerUnreachableProps { reason },
+                    )
+                }),
+                _ => leptos::mount::mount_to_body(pages::sign_in::SignInApp),
+            }
+            prerendered::refocus(focused);
+            return;
+        };
+        // The state was read in the task that ends here; the app's header
+        // and navigation mount in the next, and its page in the one after
+        // (app.rs): short tasks rather than one long one, so a tap or a key
+        // never waits long for the start-up.
+        startup::yield_to_browser().await;
+        let focused = prerendered::focused();
+        leptos::mount::mount_to_body(app::App);
+        startup::mark("shell");
+        // The frame's page head stays, in the app's main, until the app's
+        // page replaces it: never a blank page between them.
+        prerendered::hand_over_head();
         prerendered::refocus(focused);
     });
 }

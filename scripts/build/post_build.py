@@ -178,12 +178,15 @@ def minify_scripts(staging: str, page: str) -> str:
     return page
 
 
-# Chooses the route's page head before the first paint; textContent only.
+# Chooses the route's page head before the first paint (an exact route, or a
+# prefix and one more segment); textContent only, never the URL's words.
 # It then removes itself: once it has run, the page holds no inline script
 # outside <head> (the injection tests treat one as injected markup).
 FRAME_SCRIPT = """{const d=document,b=d.querySelector('meta[name=app-base]').content,
 q=location.pathname,p=(q.startsWith(b)?q.slice(b.length):q).replace(/(.)\\/$/,'$1')||'/';
 for(const e of d.querySelectorAll('[data-route]'))e.dataset.route===p?e.hidden=!1:e.remove();
+for(const e of d.querySelectorAll('[data-prefix]')){const x=e.dataset.prefix,r=p.slice(x.length);
+p.startsWith(x)&&r&&!r.includes('/')?e.hidden=!1:e.remove()}
 for(const a of d.querySelectorAll('a[data-path]')){const t=a.dataset.path;
 if(t===p||(t!=='/'&&p.startsWith(t+'/')))a.setAttribute('aria-current','page')}
 const h=d.querySelector('h1[data-route]');if(h)d.title=h.textContent+' \u00b7 '+%s;
@@ -229,6 +232,22 @@ def frame_html(words: dict, public_url: str) -> str:
         lead = "".join("<strong>%s</strong>" % e(w["text"]) if w.get("strong") else e(w["text"])
                        for w in page["lead"])
         heads.append('<p class="lead" data-route="%s" hidden>%s</p>' % (route, lead))
+    # Pages whose heading is their data: the trail and the lead, and the
+    # heading's room, unseen (the frame cannot know the heading).
+    for page in words["dataPages"]:
+        prefix = e(page["prefix"])
+        crumbs = ['<li><a href="%s">%s</a></li>' % (href("/"), e(words["home"]))]
+        for c in page["trail"]:
+            crumbs.append('<li><a href="%s">%s</a></li>' % (href(c["path"]), e(c["label"]))
+                          if c["path"] else "<li><span>%s</span></li>" % e(c["label"]))
+        crumbs.append('<li data-reserve aria-hidden="true"><span>%s</span></li>' % e(page["headingRoom"]))
+        heads.append('<nav class="breadcrumbs" aria-label="%s" data-prefix="%s" hidden><ol>%s</ol></nav>'
+                     % (e(words["breadcrumbLabel"]), prefix, "".join(crumbs)))
+        heads.append('<div class="page-title" data-reserve aria-hidden="true" data-prefix="%s" hidden>%s</div>'
+                     % (prefix, e(page["headingRoom"])))
+        lead = "".join("<strong>%s</strong>" % e(w["text"]) if w.get("strong") else e(w["text"])
+                       for w in page["lead"])
+        heads.append('<p class="lead" data-prefix="%s" hidden>%s</p>' % (prefix, lead))
     return (
         '<a class="skip-link" href="#main" data-prerendered>%s</a>' % e(words["skipLink"])
         + '<header class="app-header" data-prerendered><div class="app-header__brand">'
@@ -243,7 +262,7 @@ def frame_html(words: dict, public_url: str) -> str:
         # invisible (style/shell.css `[data-reserve]`): on a narrow screen
         # they wrap onto rows of their own, and without their room the page
         # would jump down when the app arrives. Only their size matters.
-        + '<div class="demo-clock" data-reserve><span class="demo-clock__label">Demo date 0000-00-00</span>'
+        + '<div class="demo-clock" data-reserve><span class="demo-clock__label">Demo date <time>0000-00-00</time></span>'
         + "".join('<button type="button" class="demo-clock__step" tabindex="-1">%s</button>' % step
                   for step in ("+1 day", "+7 days", "+30 days"))
         + '</div><div class="persona" data-reserve><span class="persona__avatar">GA</span>'

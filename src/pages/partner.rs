@@ -13,7 +13,7 @@ use leptos_router::components::A;
 use crate::base_path::href;
 use crate::components::dialog::{ConfirmDialog, ConfirmTone, DialogHandle};
 use crate::components::focus::focus_id_after;
-use crate::components::page::{Crumb, Page};
+use crate::components::page::{Crumb, Lead, Page};
 use crate::components::privileged_badge::PrivilegedBadge;
 use crate::components::safe_link::SafeLink;
 use crate::components::toast::use_toasts;
@@ -53,6 +53,9 @@ pub fn PartnerPage() -> impl IntoView {
 
     view! {
         <Page title=title trail=TRAIL>
+            // The same for every partner, so the served frame shows it
+            // before the wasm has read which one this is.
+            <Lead words=domain::console::PARTNER_HEAD.lead />
             {move || match detail.get() {
                 Some(d) => view! { <PartnerBody detail=d /> }.into_any(),
                 None => view! {

@@ -22,12 +22,21 @@ const PAGES = [
   { path: 'settings/partner-relationships', heading: 'Partner relationships', current: 'Settings: Partner relationships' },
 ];
 
+// Pages whose heading is their data (an invitation's state, a partner's
+// name; domain::console DATA_PAGE_HEADS): the frame shows the trail and the
+// lead, true of every such page, and keeps the heading's room unseen.
+const DATA_PAGES = [
+  { path: 'partners/invitation/inv-granular-helpdesk', trail: ['Home', 'Invitations'], heading: 'Accept agreement & authorize partner', current: null },
+  { path: 'settings/partner-relationships/fabrikam-it', trail: ['Home', 'Settings', 'Partner relationships'], heading: 'Fabrikam IT Services', current: 'Settings: Partner relationships' },
+];
+
 const app = setUp();
 
 /** What a visitor sees of the frame and the page's top. */
 function visible(page) {
   return page.evaluate(() => {
-    const shown = (el) => el && el.getClientRects().length > 0;
+    // Unseen room kept by the frame ([data-reserve]) is not shown.
+    const shown = (el) => el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
     const texts = (selector) => [...document.querySelectorAll(selector)].filter(shown)
       .map((el) => el.textContent.replace(/\s+/g, ' ').trim());
     return {
@@ -77,6 +86,85 @@ for (const p of PAGES) {
     await page.close();
   });
 }
+
+for (const p of DATA_PAGES) {
+  test(`/${p.path}: the served page shows the trail and the lead before the wasm, as the app shows them, never the address's words`, async () => {
+    const before = await withoutWasm(p.path);
+    const frame = await visible(before);
+    assert.deepEqual(frame.headings, [], 'the frame cannot know the heading');
+    assert.deepEqual(frame.breadcrumbs, p.trail);
+    assert.equal(frame.lead.length, 1);
+    assert.deepEqual(frame.nav.filter((n) => n[2] === 'page').map((n) => n[0]), p.current ? [p.current] : []);
+    const id = p.path.split('/').at(-1);
+    assert.ok(!(await before.evaluate(() => document.body.innerText)).includes(id), 'no words of the address in the frame');
+    await before.close();
+
+    const page = await openPage(app.context);
+    await page.goto(app.url + p.path);
+    await mounted(page);
+    const shown = await visible(page);
+    assert.deepEqual(shown.headings, [p.heading]);
+    assert.deepEqual(shown.breadcrumbs, [...p.trail, p.heading]);
+    assert.deepEqual(shown.lead, frame.lead, 'the frame and the app say the same lead');
+    assert.deepEqual(shown.nav, frame.nav);
+    assertNoProblems(page);
+    await page.close();
+  });
+}
+
+// Lighthouse's phone (412 x 823): the largest paint of a first visit is the
+// frame's, before the wasm, and nothing of the app paints larger later.
+for (const path of [...PAGES.map((p) => p.path), ...DATA_PAGES.map((p) => p.path)]) {
+  test(`/${path}: on a phone the largest paint is the frame's, not a later one of the app`, async () => {
+    const page = await openPage(app.context);
+    await page.setViewportSize({ width: 412, height: 823 });
+    await page.addInitScript(() => {
+      window.__lcp = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          window.__lcp.push({ frame: !!e.element?.closest('[data-prerendered]'), text: e.element?.textContent.slice(0, 60), size: e.size });
+        }
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    await page.goto(app.url + path);
+    await mounted(page);
+    // Let the app's page paint before reading the entries.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+    const entries = await page.evaluate(() => window.__lcp);
+    assert.ok(entries.length > 0);
+    assert.ok(entries.at(-1).frame, `the largest paint came from the app: ${JSON.stringify(entries)}`);
+    await page.close();
+  });
+}
+
+test('the start-up is short tasks: the header and navigation mount before the page, the frame\'s head shown in between', async () => {
+  const page = await openPage(app.context);
+  await page.addInitScript(() => {
+    // Observer callbacks run between tasks: each records what the page
+    // then held. The app's page renders in a task after its header.
+    window.__states = [];
+    new MutationObserver(() => {
+      const header = !!document.querySelector('header.app-header:not([data-prerendered])');
+      const appHeading = [...document.querySelectorAll('main h1')].some((h) => !h.closest('[data-prerendered]'));
+      const frameHead = [...document.querySelectorAll('main [data-prerendered]')]
+        .filter((el) => el.getClientRects().length).length;
+      const state = [header, appHeading, frameHead > 0];
+      if (JSON.stringify(window.__states.at(-1)) !== JSON.stringify(state)) window.__states.push(state);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(app.url + 'partners/invitations');
+  await mounted(page);
+  const states = await page.evaluate(() => window.__states);
+  assert.ok(states.some(([header, appHeading, frameHead]) => header && !appHeading && frameHead),
+    `never the app's header with the frame's head and no page yet: ${JSON.stringify(states)}`);
+  assert.ok(states.every(([header, appHeading, frameHead]) => !header || appHeading || frameHead),
+    `the app's header over an empty main: ${JSON.stringify(states)}`);
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  assert.deepEqual(marks.filter((m) => m.startsWith('console-')),
+    ['console-start', 'console-state', 'console-shell', 'console-page']);
+  assertNoProblems(page);
+  await page.close();
+});
 
 test('a page the frame has no words for shows the frame and no heading until the app does', async () => {
   const page = await withoutWasm('billing');
@@ -146,28 +234,30 @@ test('the app replaces the frame: one banner, one Main navigation, one main, no 
   await page.close();
 });
 
-for (const width of [375, 820, 1280]) {
-  test(`at ${width} px the page does not move when the app replaces the frame`, async () => {
-    const page = await openPage(app.context);
-    await page.setViewportSize({ width, height: 800 });
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/*.wasm', async (route) => {
-      await held;
-      await route.continue();
+for (const width of [375, 412, 820, 1280]) {
+  for (const path of ['partners/invitations', ...DATA_PAGES.map((p) => p.path)]) {
+    test(`at ${width} px /${path} does not move when the app replaces the frame`, async () => {
+      const page = await openPage(app.context);
+      await page.setViewportSize({ width, height: 800 });
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route('**/*.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(app.url + path);
+      const where = () => page.evaluate(() => {
+        const top = (selector) => Math.round(document.querySelector(selector).getBoundingClientRect().top);
+        return { main: top('main'), crumbs: top('main .breadcrumbs'), title: top('main .page-title'), lead: top('main p.lead') };
+      });
+      await page.locator('[data-prerendered]').first().waitFor();
+      const before = await where();
+      release();
+      await mounted(page);
+      assert.deepEqual(await where(), before);
+      await page.close();
     });
-    await page.goto(app.url + 'partners/invitations');
-    const where = () => page.evaluate(() => {
-      const top = (selector) => Math.round(document.querySelector(selector).getBoundingClientRect().top);
-      return { h1: top('main h1'), lead: top('main p.lead') };
-    });
-    await page.locator('[data-prerendered]').first().waitFor();
-    const before = await where();
-    release();
-    await mounted(page);
-    assert.deepEqual(await where(), before);
-    await page.close();
-  });
+  }
 }
 
 test('the frame is accessible and looks like the console at 375 px', async () => {

@@ -4,7 +4,7 @@
 //!
 //! Run: `cargo run -q -p domain --example shell_words`
 
-use domain::console::{self, Words, NAV, PAGE_HEADS};
+use domain::console::{self, Words, DATA_PAGE_HEADS, NAV, PAGE_HEADS};
 use serde_json::{json, Value};
 
 fn main() {
@@ -19,10 +19,18 @@ fn main() {
                 "path": p.path,
                 "title": p.title,
                 "trail": p.trail.iter().map(|(label, path)| json!({ "label": label, "path": path })).collect::<Vec<_>>(),
-                "lead": p.lead.iter().map(|w| match w {
-                    Words::Plain(text) => json!({ "text": text }),
-                    Words::Strong(text) => json!({ "text": text, "strong": true }),
-                }).collect::<Vec<_>>(),
+                "lead": lead(p.lead),
+            })
+        })
+        .collect();
+    let data_pages: Vec<Value> = DATA_PAGE_HEADS
+        .iter()
+        .map(|p| {
+            json!({
+                "prefix": p.prefix,
+                "headingRoom": p.heading_room,
+                "trail": p.trail.iter().map(|(label, path)| json!({ "label": label, "path": path })).collect::<Vec<_>>(),
+                "lead": lead(p.lead),
             })
         })
         .collect();
@@ -38,6 +46,17 @@ fn main() {
         "widestPersona": domain::Persona::ALL.iter().map(|p| p.label()).max_by_key(|l| l.len()).unwrap_or_default(),
         "nav": nav,
         "pages": pages,
+        "dataPages": data_pages,
     });
     println!("{words}");
+}
+
+fn lead(words: &[Words]) -> Vec<Value> {
+    words
+        .iter()
+        .map(|w| match w {
+            Words::Plain(text) => json!({ "text": text }),
+            Words::Strong(text) => json!({ "text": text, "strong": true }),
+        })
+        .collect()
 }

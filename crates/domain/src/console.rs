@@ -152,6 +152,49 @@ pub const PAGE_HEADS: &[PageHead] = &[
     RELATIONSHIPS_HEAD,
 ];
 
+/// The top of a page whose heading is its data (an invitation's state, a
+/// partner's name), for every address under `prefix` (one more segment):
+/// the trail before the heading and a lead that is true of every such page,
+/// which the frame can show before the wasm has read the data. The frame
+/// keeps the heading's room with `heading_room`, unseen (the heading most
+/// of these pages show), so the lead stays put when the app's arrives.
+pub struct DataPageHead {
+    pub prefix: &'static str,
+    pub trail: &'static [Crumb],
+    pub heading_room: &'static str,
+    pub lead: &'static [Words],
+}
+
+/// The accept page's heading while the invitation is open (seeds: "the
+/// Accept agreement & authorize partner page").
+pub const ACCEPT_TITLE: &str = "Accept agreement & authorize partner";
+
+pub const INVITATION_HEAD: DataPageHead = DataPageHead {
+    prefix: "/partners/invitation/",
+    trail: &[("Invitations", Some(INVITATIONS))],
+    heading_room: ACCEPT_TITLE,
+    lead: &[Words::Plain(
+        "After you find a partner and decide to work with them, they send you an invitation. Review what it asks for and the Microsoft Customer Agreement, then accept it; if you don't want to give the partner admin roles, cancel it instead.",
+    )],
+};
+
+pub const PARTNER_HEAD: DataPageHead = DataPageHead {
+    prefix: "/settings/partner-relationships/",
+    trail: &[("Settings", None), ("Partner relationships", Some(RELATIONSHIPS))],
+    // About as long as a partner's name: on a phone the breadcrumbs then
+    // wrap as they will with the name.
+    heading_room: "A partner's name",
+    lead: &[
+        Words::Plain("What this partner may do in your organization, and until when. Removing its admin roles with "),
+        Words::Strong("Remove roles"),
+        Words::Plain(" doesn't remove the partner relationship: to end it, contact the partner."),
+    ],
+};
+
+/// The pages under a prefix whose trail and lead are written into the
+/// served HTML.
+pub const DATA_PAGE_HEADS: &[DataPageHead] = &[INVITATION_HEAD, PARTNER_HEAD];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +203,25 @@ mod tests {
     fn every_prerendered_page_is_in_the_navigation() {
         for head in PAGE_HEADS {
             assert!(NAV.iter().any(|n| n.path == head.path), "{}", head.path);
+        }
+    }
+
+    #[test]
+    fn a_data_page_lead_is_one_paragraph_true_of_every_such_page() {
+        assert_eq!(
+            PARTNER_HEAD.lead.iter().map(|w| match w {
+                Words::Plain(s) | Words::Strong(s) => *s,
+            }).collect::<String>(),
+            "What this partner may do in your organization, and until when. Removing its admin roles with Remove roles doesn't remove the partner relationship: to end it, contact the partner."
+        );
+        for head in DATA_PAGE_HEADS {
+            // The frame matches one more segment after the prefix.
+            assert!(
+                head.prefix.starts_with('/') && head.prefix.ends_with('/'),
+                "{}",
+                head.prefix
+            );
+            assert!(!head.lead.is_empty());
         }
     }
 

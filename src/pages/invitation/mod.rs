@@ -10,7 +10,7 @@ use crate::base_path::href;
 use crate::components::acknowledgement::{Acknowledgement, AcknowledgementBox};
 use crate::components::agreement_link::AgreementLink;
 use crate::components::dialog::{ConfirmDialog, ConfirmTone, DialogHandle};
-use crate::components::page::{Crumb, Page};
+use crate::components::page::{Crumb, Lead, Page};
 use crate::components::safe_link::SafeLink;
 use crate::components::toast::use_toasts;
 use crate::components::url_query::use_last_path_segment;
@@ -50,6 +50,9 @@ pub fn InvitationPage() -> impl IntoView {
 
     view! {
         <Page title=title trail=TRAIL>
+            // The same for every invitation, so the served frame shows it
+            // before the wasm has read which one this is.
+            <Lead words=domain::console::INVITATION_HEAD.lead />
             {move || match link.get() {
                 InvitationLink::Malformed => view! { <BrokenLink /> }.into_any(),
                 InvitationLink::Unknown => view! { <UnknownInvitation id=raw_id.get_untracked() /> }.into_any(),
@@ -67,7 +70,7 @@ fn title_of(link: &InvitationLink) -> &'static str {
         InvitationLink::Malformed => "This invitation link is broken",
         InvitationLink::Unknown => "Invitation not found",
         InvitationLink::Found(view) => match view.availability {
-            InvitationAvailability::Open => "Accept agreement & authorize partner",
+            InvitationAvailability::Open => domain::console::ACCEPT_TITLE,
             InvitationAvailability::Expired => "This invitation has expired",
             InvitationAvailability::AlreadyAccepted => "This invitation has already been accepted",
             InvitationAvailability::Declined => "This invitation was cancelled",
@@ -259,9 +262,9 @@ fn OpenInvitation(view: InvitationView) -> impl IntoView {
     let partner_page = routes::partner(&partner.id);
     let top_partner_page = partner_page.clone();
     view! {
-        <p class="lead">
+        <p data-testid="invitation-from">
             {partner.name.clone()}
-            " invites your organization to work with it. Review what it asks for and the Microsoft Customer Agreement, then answer."
+            " invites your organization to work with it."
         </p>
         // A refusal is said where the eye lands first, and again by the answer.
         {move || accept_refusal.get().map(|reason| view! {
