@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/install.sh --test
 . scripts/env.sh
 if [ ! -f dist/index.html ] || [ -n "$(find src crates/domain/src style index.html Trunk.toml scripts/build -newer dist/index.html -print -quit)" ]; then
-  trunk build --release --offline >&2
+  scripts/build-release.sh >&2
 fi
 # Sizes, brotli as a host sends them, against issue 21's budgets: first
 # visit to any route at most 220 KB, the whole app under 400 KB.

@@ -27,6 +27,23 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release wasm is built with the image's nightly toolchain, the standard
+# library rebuilt for size (scripts/build/wasm-toolchain.sh): it needs the
+# library's source, the wasm32 target and the library's own dependencies.
+if rustup run nightly rustc --version >/dev/null 2>&1; then
+  nightly_sysroot="$(rustup run nightly rustc --print sysroot)"
+  if [ ! -d "$nightly_sysroot/lib/rustlib/src/rust/library" ] || [ ! -d "$nightly_sysroot/lib/rustlib/wasm32-unknown-unknown" ]; then
+    step "adding rust-src and the wasm32 target to the nightly toolchain"
+    rustup component add rust-src --toolchain nightly
+    rustup target add wasm32-unknown-unknown --toolchain nightly
+  fi
+  if [ ! -f target/.std-deps-fetched ]; then
+    step "fetching the standard library's dependencies (crates.io)"
+    rustup run nightly cargo fetch --manifest-path "$nightly_sysroot/lib/rustlib/src/rust/library/Cargo.toml"
+    mkdir -p target && touch target/.std-deps-fetched
+  fi
+fi
+
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   step "installing trunk $TRUNK_VERSION (about 7 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

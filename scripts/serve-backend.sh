@@ -27,7 +27,7 @@ fi
 $postgres || scripts/install.sh --server
 . scripts/env.sh
 if [ ! -f dist/index.html ] || [ -n "$(find src crates/domain/src style public index.html Trunk.toml -newer dist/index.html -print -quit)" ]; then
-  trunk build --release --offline
+  scripts/build-release.sh
 fi
 cargo build --release -p backend
 

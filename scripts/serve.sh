@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh
 . scripts/env.sh
+. scripts/build/wasm-toolchain.sh
 exec trunk serve --release --offline "$@"

@@ -1,7 +1,9 @@
 //! A panic must never leave a frozen page. The hook logs the panic to the
 //! console and reveals the recovery panel that `index.html` ships hidden.
 //! The panel's reload is a plain HTML form, so it works even though the
-//! wasm instance is dead after `panic = "abort"`.
+//! wasm instance is dead after `panic = "abort"`. The release build made
+//! by scripts/build-release.sh traps on a panic without calling this hook;
+//! there the frame's script (scripts/build/post_build.py) shows the panel.
 
 use wasm_bindgen::JsCast;
 

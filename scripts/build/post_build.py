@@ -182,7 +182,12 @@ def minify_scripts(staging: str, page: str) -> str:
 # prefix and one more segment); textContent only, never the URL's words.
 # It then removes itself: once it has run, the page holds no inline script
 # outside <head> (the injection tests treat one as injected markup).
+# It also shows the recovery panel when the wasm traps: the size-optimized
+# release build panics by trapping at once, so the Rust panic hook
+# (src/panic.rs) never runs there.
 FRAME_SCRIPT = """{const d=document,b=d.querySelector('meta[name=app-base]').content,
+t=e=>{const x=d.getElementById('panic-panel');if(e instanceof WebAssembly.RuntimeError&&x&&x.hidden){x.hidden=!1;x.focus()}};
+addEventListener('error',e=>t(e.error));addEventListener('unhandledrejection',e=>t(e.reason));
 q=location.pathname,p=(q.startsWith(b)?q.slice(b.length):q).replace(/(.)\\/$/,'$1')||'/';
 for(const e of d.querySelectorAll('[data-route]'))e.dataset.route===p?e.hidden=!1:e.remove();
 for(const e of d.querySelectorAll('[data-prefix]')){const x=e.dataset.prefix,r=p.slice(x.length);
@@ -194,9 +199,13 @@ d.currentScript.remove()}"""
 
 
 def shell_words() -> dict:
+    # Native, with the stable toolchain and its cached build: not the
+    # nightly settings the release wasm is built with (wasm-toolchain.sh).
+    env = {k: v for k, v in os.environ.items()
+           if k != "RUSTUP_TOOLCHAIN" and not k.startswith("CARGO_UNSTABLE_")}
     out = subprocess.run(
         ["cargo", "run", "-q", "-p", "domain", "--example", "shell_words"],
-        cwd=ROOT, check=True, capture_output=True, text=True,
+        cwd=ROOT, check=True, capture_output=True, text=True, env=env,
     )
     return json.loads(out.stdout)
 
