@@ -30,6 +30,9 @@ pub fn start() {
     // Leptos's executor starts with the mount; before it, the browser's.
     startup::mark("start");
     wasm_bindgen_futures::spawn_local(async {
+        // Instantiating the wasm is a long task already: reading the
+        // configuration and the state starts in the next one.
+        startup::yield_to_browser().await;
         let opened = startup::open_backend().await;
         startup::mark("state");
         let Ok(startup::Opened::App) = opened else {

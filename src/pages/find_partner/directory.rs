@@ -15,6 +15,8 @@ use domain::directory::{
 };
 use leptos_router::params::ParamsMap;
 
+use crate::startup::yield_to_browser;
+
 /// Every build of the console shows the same partners: shared links and
 /// contact requests keep naming the same companies (the domain's activity
 /// log names them from the same seed).
@@ -97,19 +99,6 @@ pub async fn build(count: usize) -> Arc<Directory> {
     CACHE.with(|c| *c.borrow_mut() = Some(built.clone()));
     yield_to_browser().await;
     built
-}
-
-/// Lets the browser run its queued tasks (input, paint) before going on.
-async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let scheduled = web_sys::window()
-            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
-            .unwrap_or(false);
-        if !scheduled {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// A directory that holds every partner key in `keys` (partner `i` is the

@@ -69,6 +69,9 @@ pub fn FindPartnerPage() -> impl IntoView {
     // Built a slice at a time on a first visit (the page shows its frame
     // and "Loading partners" meanwhile), then kept for the session.
     let built = RwSignal::new(directory::cached(count.get_untracked()));
+    // The directory the filter panel counts in: after a build, one task
+    // after the results, so neither render holds the browser long.
+    let counting = RwSignal::new(built.get_untracked());
     Effect::new(move |_| {
         let wanted = count.get();
         if built.with_untracked(|d| d.as_ref().is_some_and(|d| d.len() == wanted)) {
@@ -76,8 +79,13 @@ pub fn FindPartnerPage() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let dir = directory::build(wanted).await;
+            if count.try_get_untracked() != Some(wanted) {
+                return;
+            }
+            built.try_set(Some(dir.clone()));
+            crate::startup::yield_to_browser().await;
             if count.try_get_untracked() == Some(wanted) {
-                built.try_set(Some(dir));
+                counting.try_set(Some(dir));
             }
         });
     });
@@ -107,7 +115,8 @@ pub fn FindPartnerPage() -> impl IntoView {
         });
     });
     let counts = Memo::new(move |_| {
-        directory()
+        counting
+            .get()
             .map(|dir| counted.with(|q| dir.facet_counts(q)))
             .unwrap_or_default()
     });
