@@ -35,7 +35,7 @@
 //    WebAssembly.instantiate{,Streaming}) plus the JS heap (CDP
 //    Runtime.getHeapUsage usedSize), each reading after CDP
 //    HeapProfiler.collectGarbage; goal <= 40 MB. Then 20 filter cycles
-//    (type a keyword key by key, tick an industry, "Clear all") and the
+//    (type a keyword key by key, tick an industry, "Clear filters") and the
 //    growth; goal <= 1 MB. MB here is 2^20 bytes.
 //
 // Usage: node bench/product.mjs [dist]   (run by scripts/bench.sh)
@@ -290,7 +290,7 @@ async function memory(browser, server) {
 
     const keywords = page.getByLabel('Keywords');
     const industry = page.getByRole('checkbox', { name: /^Healthcare/ });
-    const clear = page.locator('.directory__filters-head button', { hasText: 'Clear all' });
+    const clear = page.locator('.directory__filters-head button', { hasText: 'Clear filters' });
     let first = null;
     for (let i = 0; i < CYCLES; i++) {
       await keywords.click();
