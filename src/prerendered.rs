@@ -5,8 +5,8 @@
 //! head moves into the app's main until the app's page, rendered in a
 //! later task (app.rs), takes its place in the task that renders it.
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, NodeList};
 
 /// What had keyboard focus in the frame, to give it to the same control
 /// of the app: a link's address, or the menu button.
@@ -20,16 +20,13 @@ const MARK: &str = "data-prerendered";
 /// What has keyboard focus in the frame, if anything.
 pub fn focused() -> Option<Focused> {
     let document = web_sys::window()?.document()?;
-    document
-        .active_element()
-        .filter(|el| el.closest(&format!("[{MARK}]")).ok().flatten().is_some())
-        .and_then(|el| {
-            if el.tag_name().eq_ignore_ascii_case("button") {
-                Some(Focused::Menu)
-            } else {
-                el.get_attribute("href").map(Focused::Link)
-            }
-        })
+    document.active_element().filter(in_frame).and_then(|el| {
+        if el.class_list().contains("app-header__menu") {
+            Some(Focused::Menu)
+        } else {
+            el.get_attribute("href").map(Focused::Link)
+        }
+    })
 }
 
 /// Removes the frame's elements (and its page head, once handed over).
@@ -37,12 +34,8 @@ pub fn take() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let Ok(frame) = document.query_selector_all(&format!("[{MARK}]")) {
-        for i in 0..frame.length() {
-            if let Some(el) = frame.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                el.remove();
-            }
-        }
+    for el in elements(document.query_selector_all(&format!("[{MARK}]"))) {
+        el.remove();
     }
 }
 
@@ -54,28 +47,13 @@ pub fn hand_over_head() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(mains) = document.query_selector_all("main") else {
+    let (frame_mains, app_mains): (Vec<Element>, Vec<Element>) =
+        elements(document.query_selector_all("main")).partition(in_frame);
+    let (Some(from), Some(to)) = (frame_mains.first(), app_mains.first()) else {
         take();
         return;
     };
-    let mains: Vec<Element> = (0..mains.length())
-        .filter_map(|i| mains.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .collect();
-    let is_frame = |el: &Element| el.closest(&format!("[{MARK}]")).ok().flatten().is_some();
-    let (Some(from), Some(to)) = (
-        mains.iter().find(|m| is_frame(m)),
-        mains.iter().find(|m| !is_frame(m)),
-    ) else {
-        take();
-        return;
-    };
-    let Ok(head) = from.query_selector_all(":scope > *") else {
-        take();
-        return;
-    };
-    let head: Vec<Element> = (0..head.length())
-        .filter_map(|i| head.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .collect();
+    let head: Vec<Element> = elements(from.query_selector_all(":scope > *")).collect();
     for el in &head {
         let _ = to.append_child(el);
     }
@@ -83,6 +61,23 @@ pub fn hand_over_head() {
     for el in &head {
         let _ = el.set_attribute(MARK, "");
     }
+}
+
+/// Whether `el` is the frame's or inside it.
+fn in_frame(el: &Element) -> bool {
+    el.closest(&format!("[{MARK}]")).ok().flatten().is_some()
+}
+
+/// The elements of a `query_selector_all` answer, in document order (none
+/// for a selector the browser refused).
+fn elements(list: Result<NodeList, JsValue>) -> impl Iterator<Item = Element> {
+    let list = list.ok();
+    let length = list.as_ref().map_or(0, NodeList::length);
+    (0..length).filter_map(move |i| {
+        list.as_ref()
+            .and_then(|l| l.item(i))
+            .and_then(|n| n.dyn_into::<Element>().ok())
+    })
 }
 
 /// Focuses the app's control matching what had focus in the frame.
@@ -93,11 +88,8 @@ pub fn refocus(focused: Option<Focused>) {
     };
     let target = match focused {
         Focused::Menu => document.query_selector(".app-header__menu"),
-        Focused::Link(href) => document.query_selector_all("a[href]").map(|links| {
-            (0..links.length())
-                .filter_map(|i| links.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-                .find(|a| a.get_attribute("href").as_deref() == Some(href.as_str()))
-        }),
+        Focused::Link(href) => Ok(elements(document.query_selector_all("a[href]"))
+            .find(|a| a.get_attribute("href").as_deref() == Some(href.as_str()))),
     };
     if let Some(el) = target
         .ok()
