@@ -226,37 +226,39 @@ def frame_html(words: dict, public_url: str) -> str:
         nav.append('<li>%s<a href="%s" class="app-nav__link" data-path="%s">%s%s</a></li>'
                    % (heading, href(item["path"]), e(item["path"]), hidden, e(item["label"])))
         previous = group
+    def crumbs_to(trail: list) -> list:
+        """Home and the trail's links, before the page's own crumb."""
+        crumbs = ['<li><a href="%s">%s</a></li>' % (href("/"), e(words["home"]))]
+        for c in trail:
+            crumbs.append('<li><a href="%s">%s</a></li>' % (href(c["path"]), e(c["label"]))
+                          if c["path"] else "<li><span>%s</span></li>" % e(c["label"]))
+        return crumbs
+
+    def lead_html(lead: list) -> str:
+        return "".join("<strong>%s</strong>" % e(w["text"]) if w.get("strong") else e(w["text"])
+                       for w in lead)
+
     heads = []
     for page in words["pages"]:
         route = e(page["path"])
         if page["path"] != "/":
-            crumbs = ['<li><a href="%s">%s</a></li>' % (href("/"), e(words["home"]))]
-            for c in page["trail"]:
-                crumbs.append('<li><a href="%s">%s</a></li>' % (href(c["path"]), e(c["label"]))
-                              if c["path"] else "<li><span>%s</span></li>" % e(c["label"]))
+            crumbs = crumbs_to(page["trail"])
             crumbs.append('<li><span aria-current="page">%s</span></li>' % e(page["title"]))
             heads.append('<nav class="breadcrumbs" aria-label="%s" data-route="%s" hidden><ol>%s</ol></nav>'
                          % (e(words["breadcrumbLabel"]), route, "".join(crumbs)))
         heads.append('<h1 class="page-title" tabindex="-1" data-route="%s" hidden>%s</h1>' % (route, e(page["title"])))
-        lead = "".join("<strong>%s</strong>" % e(w["text"]) if w.get("strong") else e(w["text"])
-                       for w in page["lead"])
-        heads.append('<p class="lead" data-route="%s" hidden>%s</p>' % (route, lead))
+        heads.append('<p class="lead" data-route="%s" hidden>%s</p>' % (route, lead_html(page["lead"])))
     # Pages whose heading is their data: the trail and the lead, and the
     # heading's room, unseen (the frame cannot know the heading).
     for page in words["dataPages"]:
         prefix = e(page["prefix"])
-        crumbs = ['<li><a href="%s">%s</a></li>' % (href("/"), e(words["home"]))]
-        for c in page["trail"]:
-            crumbs.append('<li><a href="%s">%s</a></li>' % (href(c["path"]), e(c["label"]))
-                          if c["path"] else "<li><span>%s</span></li>" % e(c["label"]))
+        crumbs = crumbs_to(page["trail"])
         crumbs.append('<li data-reserve aria-hidden="true"><span>%s</span></li>' % e(page["headingRoom"]))
         heads.append('<nav class="breadcrumbs" aria-label="%s" data-prefix="%s" hidden><ol>%s</ol></nav>'
                      % (e(words["breadcrumbLabel"]), prefix, "".join(crumbs)))
         heads.append('<div class="page-title" data-reserve aria-hidden="true" data-prefix="%s" hidden>%s</div>'
                      % (prefix, e(page["headingRoom"])))
-        lead = "".join("<strong>%s</strong>" % e(w["text"]) if w.get("strong") else e(w["text"])
-                       for w in page["lead"])
-        heads.append('<p class="lead" data-prefix="%s" hidden>%s</p>' % (prefix, lead))
+        heads.append('<p class="lead" data-prefix="%s" hidden>%s</p>' % (prefix, lead_html(page["lead"])))
     return (
         '<a class="skip-link" href="#main" data-prerendered>%s</a>' % e(words["skipLink"])
         + '<header class="app-header" data-prerendered><div class="app-header__brand">'

@@ -18,7 +18,7 @@ fn main() {
             json!({
                 "path": p.path,
                 "title": p.title,
-                "trail": p.trail.iter().map(|(label, path)| json!({ "label": label, "path": path })).collect::<Vec<_>>(),
+                "trail": trail(p.trail),
                 "lead": lead(p.lead),
             })
         })
@@ -29,7 +29,7 @@ fn main() {
             json!({
                 "prefix": p.prefix,
                 "headingRoom": p.heading_room,
-                "trail": p.trail.iter().map(|(label, path)| json!({ "label": label, "path": path })).collect::<Vec<_>>(),
+                "trail": trail(p.trail),
                 "lead": lead(p.lead),
             })
         })
@@ -49,6 +49,13 @@ fn main() {
         "dataPages": data_pages,
     });
     println!("{words}");
+}
+
+fn trail(crumbs: &[console::Crumb]) -> Vec<Value> {
+    crumbs
+        .iter()
+        .map(|(label, path)| json!({ "label": label, "path": path }))
+        .collect()
 }
 
 fn lead(words: &[Words]) -> Vec<Value> {
