@@ -20,7 +20,8 @@ pub fn App() -> impl IntoView {
     let base = crate::base_path::get();
     // The page renders in a task after the header and navigation (the
     // first render of a page is the longest piece of the start-up), and
-    // takes the place of the frame's page head in that same task.
+    // its heading takes the place of the frame's in that same task; at
+    // start-up its content comes a task later (Page, later.rs).
     let page_due = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         crate::startup::yield_to_browser().await;
@@ -34,7 +35,7 @@ pub fn App() -> impl IntoView {
             <Shell>
                 {move || page_due.get().then(|| {
                     crate::startup::mark("page");
-                    crate::prerendered::take();
+                    crate::prerendered::take_heading();
                     view! {
                         <FlatRoutes fallback=pages::not_found::NotFound>
                             <Route path=path!("/") view=pages::home::HomePage />

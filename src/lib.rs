@@ -11,6 +11,7 @@ pub mod base_path;
 pub mod components;
 pub mod form_draft;
 pub mod json;
+pub mod later;
 pub mod pages;
 pub mod panic;
 pub mod persona_store;
@@ -56,6 +57,9 @@ pub fn start() {
         // (app.rs): short tasks rather than one long one, so a tap or a key
         // never waits long for the start-up.
         startup::yield_to_browser().await;
+        // And within them, the shell's secondary parts and the page's
+        // content a task after what the frame shows (later.rs).
+        later::ask(&[later::Part::ShellExtras, later::Part::FirstPageBody]);
         let focused = prerendered::focused();
         leptos::mount::mount_to_body(app::App);
         startup::mark("shell");

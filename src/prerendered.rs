@@ -3,7 +3,10 @@
 //! domain::console). The app does not hydrate it: it mounts its own, which
 //! says the same, and removes the frame in the same task. The frame's page
 //! head moves into the app's main until the app's page, rendered in a
-//! later task (app.rs), takes its place in the task that renders it.
+//! later task (app.rs), takes its place in the task that renders it: its
+//! heading first, its lead with the page's content a task after that. The
+//! stand-ins keeping room for who is signed in move into the app's header
+//! until the shell's secondary parts replace them (later.rs).
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, NodeList};
@@ -31,35 +34,64 @@ pub fn focused() -> Option<Focused> {
 
 /// Removes the frame's elements (and its page head, once handed over).
 pub fn take() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    for el in elements(document.query_selector_all(&format!("[{MARK}]"))) {
-        el.remove();
-    }
+    remove(&format!("[{MARK}]"));
 }
 
 /// Moves the frame's page head (breadcrumbs, heading, lead) into the app's
-/// main and removes the rest of the frame. The head stays marked as the
-/// frame's, so it shows until the app's page is rendered and `take`
-/// removes it.
+/// main, and the header's stand-ins into the app's header, then removes
+/// the rest of the frame. What moved stays marked as the frame's, so it
+/// shows until what replaces it is rendered and removes it.
 pub fn hand_over_head() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let (frame_mains, app_mains): (Vec<Element>, Vec<Element>) =
-        elements(document.query_selector_all("main")).partition(in_frame);
-    let (Some(from), Some(to)) = (frame_mains.first(), app_mains.first()) else {
-        take();
+    let moved: Vec<Element> = [
+        ("main", ":scope > *"),
+        ("header", ":scope > [data-reserve]"),
+    ]
+    .into_iter()
+    .flat_map(|(tag, children)| {
+        let (frame, app): (Vec<Element>, Vec<Element>) =
+            elements(document.query_selector_all(tag)).partition(in_frame);
+        let (Some(from), Some(to)) = (frame.first(), app.first()) else {
+            return Vec::new();
+        };
+        let moving: Vec<Element> = elements(from.query_selector_all(children)).collect();
+        for el in &moving {
+            let _ = to.append_child(el);
+        }
+        moving
+    })
+    .collect();
+    take();
+    for el in &moved {
+        let _ = el.set_attribute(MARK, "");
+    }
+}
+
+/// Removes the frame's breadcrumbs and heading, which the app's page has
+/// just replaced, and keeps its lead until the page's content comes.
+pub fn take_heading() {
+    remove(&format!("main [{MARK}]:not(.lead)"));
+}
+
+/// Removes what is left of the frame's page head: the page's content,
+/// lead included, has come.
+pub fn take_head() {
+    remove(&format!("main [{MARK}]"));
+}
+
+/// Removes the stand-ins that kept room in the header for who is signed in.
+pub fn take_stand_ins() {
+    remove(&format!("header [{MARK}]"));
+}
+
+fn remove(selector: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let head: Vec<Element> = elements(from.query_selector_all(":scope > *")).collect();
-    for el in &head {
-        let _ = to.append_child(el);
-    }
-    take();
-    for el in &head {
-        let _ = el.set_attribute(MARK, "");
+    for el in elements(document.query_selector_all(selector)) {
+        el.remove();
     }
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::base_path::href;
+use crate::later;
 
 /// A step of the breadcrumb trail before the current page.
 #[derive(Clone, Copy)]
@@ -63,10 +64,21 @@ pub fn Page(
             </ol>
         </nav>
     });
+    // At start-up the content comes a task after the heading, and the
+    // frame's lead shows under the heading until then (later.rs).
+    let due = later::due(later::Part::FirstPageBody);
+    let from_frame = due.is_some();
+    let body = later::render(due, move || {
+        if from_frame {
+            crate::prerendered::take_head();
+            crate::startup::mark("body");
+        }
+        children()
+    });
     view! {
         {crumbs}
         <h1 class="page-title" tabindex="-1" node_ref=heading>{move || title.get()}</h1>
-        {children()}
+        {body}
     }
 }
 

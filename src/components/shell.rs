@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::base_path::href;
+use crate::later::{self, Part};
 
 use crate::components::data_location::DataLocation;
 use crate::components::demo_clock::DemoClock;
@@ -37,10 +38,17 @@ pub fn Shell(children: Children) -> impl IntoView {
         .iter()
         .filter(|item| session.is_none() || item.path != SIMULATOR)
         .collect();
-    let who = match session {
-        Some(session) => view! { <SessionHeader session=session /> }.into_any(),
-        None => view! { <DemoClock /> <PersonaPicker /> }.into_any(),
-    };
+    // At start-up these come a task after the header and navigation; the
+    // frame's invisible stand-ins keep their room until then.
+    let extras = later::due(Part::ShellExtras);
+    let who = later::render(extras, move || {
+        crate::startup::mark("extras");
+        crate::prerendered::take_stand_ins();
+        match session {
+            Some(session) => view! { <SessionHeader session=session /> }.into_any(),
+            None => view! { <DemoClock /> <PersonaPicker /> }.into_any(),
+        }
+    });
     let menu_button = NodeRef::<html::Button>::new();
     let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
@@ -75,7 +83,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <span class="app-header__product">{domain::console::PRODUCT}</span>
                     <span class="app-header__tenant" title=organization.clone() data-testid="organization">{organization.clone()}</span>
                 </span>
-                <LiveUpdates />
+                {later::render(extras, || view! { <LiveUpdates /> })}
             </div>
             {who}
         </header>
@@ -89,15 +97,14 @@ pub fn Shell(children: Children) -> impl IntoView {
             >
                 // A chosen page closes the menu (links fill their items).
                 <ul on:click=move |_| open.set(false)>{nav.iter().enumerate().map(|(i, item)| nav_entry(&nav, i, item)).collect_view()}</ul>
-                <DataLocation />
+                {later::render(extras, || view! { <DataLocation /> })}
             </nav>
             <main id=MAIN_ID class="app-main" tabindex="-1">
-                <SessionEnded />
-                <StorageBanner />
+                {later::render(extras, || view! { <SessionEnded /> <StorageBanner /> })}
                 {children()}
             </main>
         </div>
-        <ToastRegion />
+        {later::render(extras, || view! { <ToastRegion /> })}
     }
 }
 

@@ -137,7 +137,7 @@ for (const path of [...PAGES.map((p) => p.path), ...DATA_PAGES.map((p) => p.path
   });
 }
 
-test('the start-up is short tasks: the header and navigation mount before the page, the frame\'s head shown in between', async () => {
+test('the start-up is short tasks: the header and navigation mount before the page, the page\'s heading before its content, the frame\'s head shown in between', async () => {
   const page = await openPage(app.context);
   await page.addInitScript(() => {
     // Observer callbacks run between tasks: each records what the page
@@ -148,7 +148,8 @@ test('the start-up is short tasks: the header and navigation mount before the pa
       const appHeading = [...document.querySelectorAll('main h1')].some((h) => !h.closest('[data-prerendered]'));
       const frameHead = [...document.querySelectorAll('main [data-prerendered]')]
         .filter((el) => el.getClientRects().length).length;
-      const state = [header, appHeading, frameHead > 0];
+      const lead = [...document.querySelectorAll('main p.lead')].some((p) => p.getClientRects().length);
+      const state = [header, appHeading, frameHead > 0, lead];
       if (JSON.stringify(window.__states.at(-1)) !== JSON.stringify(state)) window.__states.push(state);
     }).observe(document, { childList: true, subtree: true });
   });
@@ -159,9 +160,13 @@ test('the start-up is short tasks: the header and navigation mount before the pa
     `never the app's header with the frame's head and no page yet: ${JSON.stringify(states)}`);
   assert.ok(states.every(([header, appHeading, frameHead]) => !header || appHeading || frameHead),
     `the app's header over an empty main: ${JSON.stringify(states)}`);
+  assert.ok(states.some(([, appHeading, frameHead, lead]) => appHeading && frameHead && lead),
+    `never the app's heading over the frame's lead: ${JSON.stringify(states)}`);
+  assert.ok(states.every(([header, , , lead]) => !header || lead),
+    `a moment without the page's lead: ${JSON.stringify(states)}`);
   const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
   assert.deepEqual(marks.filter((m) => m.startsWith('console-')),
-    ['console-start', 'console-state', 'console-shell', 'console-page']);
+    ['console-start', 'console-state', 'console-shell', 'console-page', 'console-extras', 'console-body']);
   assertNoProblems(page);
   await page.close();
 });
