@@ -41,9 +41,12 @@ pub fn Shell(children: Children) -> impl IntoView {
     // At start-up these come a task after the header and navigation; the
     // frame's invisible stand-ins keep their room until then.
     let extras = later::due(Part::ShellExtras);
+    let from_frame = extras.is_some();
     let who = later::render(extras, move || {
-        crate::startup::mark("extras");
-        crate::prerendered::take_stand_ins();
+        if from_frame {
+            crate::startup::mark("extras");
+            crate::prerendered::take_stand_ins();
+        }
         match session {
             Some(session) => view! { <SessionHeader session=session /> }.into_any(),
             None => view! { <DemoClock /> <PersonaPicker /> }.into_any(),
