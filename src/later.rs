@@ -19,16 +19,20 @@ pub enum Part {
     ShellExtras,
     /// The first page's content under its heading.
     FirstPageBody,
+    /// Find a partner's choices that take no room yet: the options of its
+    /// selects and the values of its closed filter groups.
+    FilterChoices,
 }
 
 thread_local! {
-    static ASKED: Cell<[bool; 2]> = const { Cell::new([false; 2]) };
+    static ASKED: Cell<[bool; 3]> = const { Cell::new([false; 3]) };
 }
 
 fn index(part: Part) -> usize {
     match part {
         Part::ShellExtras => 0,
         Part::FirstPageBody => 1,
+        Part::FilterChoices => 2,
     }
 }
 
@@ -76,14 +80,18 @@ where
 {
     match due {
         None => view().into_any(),
-        Some(due) => {
-            let view = Cell::new(Some(view));
-            (move || {
-                due.get()
-                    .then(|| view.take().map(|view| untrack(view)))
-                    .flatten()
-            })
-            .into_any()
-        }
+        // Boxed: one waiting view for every caller, not one per view type
+        // (each would be more wasm to download).
+        Some(due) => waiting(due, Box::new(move || view().into_any())),
     }
+}
+
+fn waiting(due: RwSignal<bool>, view: Box<dyn FnOnce() -> AnyView + Send>) -> AnyView {
+    let view = Cell::new(Some(view));
+    (move || {
+        due.get()
+            .then(|| view.take().map(|view| untrack(view)))
+            .flatten()
+    })
+    .into_any()
 }

@@ -59,7 +59,11 @@ pub fn start() {
         startup::yield_to_browser().await;
         // And within them, the shell's secondary parts and the page's
         // content a task after what the frame shows (later.rs).
-        later::ask(&[later::Part::ShellExtras, later::Part::FirstPageBody]);
+        later::ask(&[
+            later::Part::ShellExtras,
+            later::Part::FirstPageBody,
+            later::Part::FilterChoices,
+        ]);
         let focused = prerendered::focused();
         leptos::mount::mount_to_body(app::App);
         startup::mark("shell");

@@ -6,6 +6,8 @@
 use domain::directory::{DirectoryQuery, Facet, FacetCounts, SortOrder};
 use leptos::prelude::*;
 
+use crate::later::{self, Part};
+
 /// A change of the query. `typing` is true for keystrokes in the keyword
 /// box (the page replaces the history entry instead of adding one).
 #[derive(Clone, Debug)]
@@ -106,6 +108,36 @@ pub fn FilterPanel(
         })
     };
 
+    // At start-up what takes no room yet (the selects' options, the values
+    // of closed groups) comes a task after the form (later.rs).
+    let choices = later::due(Part::FilterChoices);
+    let facet_values = move |facet: Facet| {
+        view! {
+            <legend class="visually-hidden">{facet.title()}</legend>
+            {(0..facet.value_count() as u16)
+                .map(|v| {
+                    let id = format!("facet-{}-{}", facet.key(), facet.slug(v));
+                    view! {
+                        <div class="facet__value">
+                            <input
+                                type="checkbox"
+                                id=id.clone()
+                                prop:checked=move || query.with(|q| q.values(facet).contains(&v))
+                                on:change=move |_| change(&|q: &mut DirectoryQuery| q.toggle(facet, v), false)
+                            />
+                            <label for=id>
+                                {facet.label(v)}
+                                <span class="facet__count">
+                                    {move || counts.with(|c| c.known(facet, v)).map(|n| format!(" ({})", group_digits(n as usize)))}
+                                </span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        }
+    };
+
     view! {
         <form class="filters" role="search" aria-label="Filter partners" on:submit=|ev| ev.prevent_default()>
             <div class="filters__field">
@@ -149,7 +181,7 @@ pub fn FilterPanel(
                     <option value="" prop:selected=move || query.with(|q| q.country.is_none())>
                         "Any country/region"
                     </option>
-                    {country_options}
+                    {later::render(choices, move || country_options)}
                 </select>
             </div>
             <div class="filters__field">
@@ -177,15 +209,17 @@ pub fn FilterPanel(
                     <option value="" prop:selected=move || query.with(|q| q.city.is_none())>
                         "Any city"
                     </option>
-                    {city_options}
+                    {later::render(choices, move || city_options)}
                 </select>
             </div>
             {MULTI_FACETS
                 .into_iter()
                 .map(|facet| {
                     let chosen = move || query.with(|q| q.values(facet).len());
+                    let open = opens_by_default(facet) || !query.with_untracked(|q| q.values(facet).is_empty());
+                    let values = later::render(if open { None } else { choices }, move || facet_values(facet));
                     view! {
-                        <details class="facet" open=opens_by_default(facet) || !query.with_untracked(|q| q.values(facet).is_empty())>
+                        <details class="facet" open=open>
                             <summary class="facet__summary">
                                 {facet.title()}
                                 <span class="facet__chosen">
@@ -195,30 +229,7 @@ pub fn FilterPanel(
                                     }}
                                 </span>
                             </summary>
-                            <fieldset class="facet__values">
-                                <legend class="visually-hidden">{facet.title()}</legend>
-                                {(0..facet.value_count() as u16)
-                                    .map(|v| {
-                                        let id = format!("facet-{}-{}", facet.key(), facet.slug(v));
-                                        view! {
-                                            <div class="facet__value">
-                                                <input
-                                                    type="checkbox"
-                                                    id=id.clone()
-                                                    prop:checked=move || query.with(|q| q.values(facet).contains(&v))
-                                                    on:change=move |_| change(&|q: &mut DirectoryQuery| q.toggle(facet, v), false)
-                                                />
-                                                <label for=id>
-                                                    {facet.label(v)}
-                                                    <span class="facet__count">
-                                                        {move || counts.with(|c| c.known(facet, v)).map(|n| format!(" ({})", group_digits(n as usize)))}
-                                                    </span>
-                                                </label>
-                                            </div>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </fieldset>
+                            <fieldset class="facet__values">{values}</fieldset>
                         </details>
                     }
                 })
