@@ -6,7 +6,8 @@
 //! later task (app.rs), takes its place in the task that renders it: its
 //! heading first, its lead with the page's content a task after that. The
 //! stand-ins keeping room for who is signed in move into the app's header
-//! until the shell's secondary parts replace them (later.rs).
+//! until the shell's secondary parts replace them (later.rs), and so do the
+//! navigation's links into the app's navigation.
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, NodeList};
@@ -38,8 +39,8 @@ pub fn take() {
 }
 
 /// Moves the frame's page head (breadcrumbs, heading, lead) into the app's
-/// main, and the header's stand-ins into the app's header, then removes
-/// the rest of the frame. What moved stays marked as the frame's, so it
+/// main, the header's stand-ins into the app's header and the navigation's
+/// links into the app's navigation, then removes the rest of the frame. What moved stays marked as the frame's, so it
 /// shows until what replaces it is rendered and removes it.
 pub fn hand_over_head() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -48,6 +49,7 @@ pub fn hand_over_head() {
     let moved: Vec<Element> = [
         ("main", ":scope > *"),
         ("header", ":scope > [data-reserve]"),
+        ("nav.app-nav", ":scope > ul"),
     ]
     .into_iter()
     .flat_map(|(tag, children)| {
@@ -79,6 +81,11 @@ pub fn take_heading() {
 /// lead included, has come.
 pub fn take_head() {
     remove(&format!("main [{MARK}]"));
+}
+
+/// Removes the frame's navigation links, which the app's replace.
+pub fn take_links() {
+    remove(&format!("nav.app-nav > [{MARK}]"));
 }
 
 /// Removes the stand-ins that kept room in the header for who is signed in.

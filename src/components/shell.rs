@@ -98,8 +98,19 @@ pub fn Shell(children: Children) -> impl IntoView {
                 aria-label=domain::console::NAV_LABEL
                 on:keydown=close_on_escape
             >
-                // A chosen page closes the menu (links fill their items).
-                <ul on:click=move |_| open.set(false)>{nav.iter().enumerate().map(|(i, item)| nav_entry(&nav, i, item)).collect_view()}</ul>
+                {later::render(extras, move || {
+                    // The frame's links, kept until now, give way to the
+                    // app's, and a link that had focus keeps it.
+                    if from_frame {
+                        let focused = crate::prerendered::focused();
+                        crate::prerendered::take_links();
+                        leptos::task::spawn_local(async move { crate::prerendered::refocus(focused) });
+                    }
+                    view! {
+                        // A chosen page closes the menu (links fill their items).
+                        <ul on:click=move |_| open.set(false)>{nav.iter().enumerate().map(|(i, item)| nav_entry(&nav, i, item)).collect_view()}</ul>
+                    }
+                })}
                 {later::render(extras, || view! { <DataLocation /> })}
             </nav>
             <main id=MAIN_ID class="app-main" tabindex="-1">
