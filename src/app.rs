@@ -21,19 +21,16 @@ pub fn App() -> impl IntoView {
     // The page renders in a task after the header and navigation (the
     // first render of a page is the longest piece of the start-up), and
     // its heading takes the place of the frame's in that same task; at
-    // start-up its content comes a task later (Page, later.rs).
-    let page_due = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        crate::startup::yield_to_browser().await;
-        page_due.set(true);
-    });
+    // start-up its content comes a task later (Page, later.rs). Asked for
+    // here, before the shell asks for its own later parts: the page first.
+    let page_due = crate::later::after_a_task();
 
     view! {
         // FlatRoutes, not Routes: no route here nests, and the flat router
         // is 10.4 KB less wasm brotli (417,924 -> 407,499 bytes).
         <Router base=base>
             <Shell>
-                {move || page_due.get().then(|| {
+                {crate::later::render(Some(page_due), || {
                     crate::startup::mark("page");
                     crate::prerendered::take_heading();
                     view! {

@@ -60,15 +60,17 @@ fn take(part: Part) -> bool {
 /// `None` when `part` renders at once; otherwise a signal that turns true
 /// one task from now.
 pub fn due(part: Part) -> Option<RwSignal<bool>> {
-    if !take(part) {
-        return None;
-    }
+    take(part).then(after_a_task)
+}
+
+/// A signal that turns true one task from now.
+pub fn after_a_task() -> RwSignal<bool> {
     let due = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         crate::startup::yield_to_browser().await;
         due.set(true);
     });
-    Some(due)
+    due
 }
 
 /// `view` at once when `due` is `None`, else when it turns true. The view
